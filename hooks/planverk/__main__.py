@@ -1,0 +1,33 @@
+"""Command line: ``python -m planverk check [--data DIR]`` validates the data without building."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import DataErrors
+from .load import load
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m planverk", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate data/ and report every error")
+    check.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    args = parser.parse_args(argv)
+    if args.command == "check":
+        try:
+            for audience in ("internal", "public"):
+                corpus = load(args.data, audience)
+        except DataErrors as exc:
+            print(exc.report(), file=sys.stderr)
+            return 1
+        measures = sum(len(p.measures) for p in corpus.plans.values())
+        print(f"data OK: {len(corpus.strategies)} strategies, {len(corpus.plans)} plans, {measures} measures, "
+              f"{len(corpus.organisations)} organisations, {len(corpus.relations)} relations, {len(corpus.errata)} errata")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

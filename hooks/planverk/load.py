@@ -1,0 +1,606 @@
+"""Load data/ into a :class:`~planverk.model.Corpus`: parse, validate, resolve, check.
+
+Every problem of a run is collected and raised together as :class:`DataErrors`, each naming
+file, line, field path, what was found and what was expected. Nothing here imports MkDocs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, TypeVar
+
+from . import model as m
+from .errors import DataError, DataErrors, format_path
+from .schema import Schemas, strip_internal
+from .yamlload import Loaded, YamlSyntaxError, load_yaml
+
+AUDIENCES = ("public", "internal")
+_SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)")
+_SAFE_URL = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9-]+(/|\.|#|$))", re.I)
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+
+# Which schema each kind of file must use (folder or file name -> schema file).
+_LAYOUT: dict[str, str] = {
+    "vocabulary.yml": "vocabulary.schema.json",
+    "documents.yml": "documents.schema.json",
+    "organisations.yml": "organisations.schema.json",
+    "glossary.yml": "glossary.schema.json",
+    "themes.yml": "themes.schema.json",
+    "strategies": "strategy.schema.json",
+    "plans": "plan.schema.json",
+    "reports": "report.schema.json",
+    "news": "news.schema.json",
+    "relations": "relations.schema.json",
+    "errata": "errata.schema.json",
+}
+
+T = TypeVar("T")
+
+
+@dataclass
+class _File:
+    path: Path
+    name: str  # as shown in messages, e.g. data/plans/gode-krefter.yml
+    schema: str
+    loaded: Loaded
+    data: Any = None  # after internal stripping
+
+
+@dataclass
+class _Ctx:
+    root: Path
+    audience: str
+    errors: list[DataError] = field(default_factory=list)
+
+    def error(self, file: _File | str, path: Iterable[str | int], message: str, line: int | None = None) -> None:
+        path = tuple(path)
+        if isinstance(file, _File):
+            line = line if line is not None else file.loaded.line(path)
+            name = file.name
+        else:
+            name = file
+        self.errors.append(DataError(name, line, format_path(path), message))
+
+
+def load(root: Path | str, audience: str = "public") -> m.Corpus:
+    """Load and validate the data folder ``root`` for ``audience`` ('public' or 'internal')."""
+    if audience not in AUDIENCES:
+        raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
+    root = Path(root)
+    ctx = _Ctx(root=root, audience=audience)
+    schemas = Schemas(root / "schema")
+    files = _read_files(ctx, schemas)
+    if ctx.errors:
+        raise DataErrors(ctx.errors)
+    corpus = _Builder(ctx, files).build()
+    if ctx.errors:
+        raise DataErrors(ctx.errors)
+    return corpus
+
+
+# --- reading and schema validation -------------------------------------------------------
+
+
+def _display(root: Path, path: Path) -> str:
+    try:
+        return f"{root.name}/{path.relative_to(root).as_posix()}"
+    except ValueError:  # pragma: no cover
+        return path.as_posix()
+
+
+def _read_files(ctx: _Ctx, schemas: Schemas) -> dict[str, list[_File]]:
+    found: dict[str, list[_File]] = {}
+    for key, schema in _LAYOUT.items():
+        target = ctx.root / key
+        paths = sorted(target.glob("*.yml")) if not key.endswith(".yml") else ([target] if target.exists() else [])
+        if key.endswith(".yml") and not target.exists():
+            ctx.error(_display(ctx.root, target), (), "required file is missing")
+        for path in paths:
+            file = _read_one(ctx, schemas, path, schema)
+            if file is not None:
+                found.setdefault(key, []).append(file)
+    for stray in sorted(ctx.root.rglob("*.yaml")):
+        ctx.error(_display(ctx.root, stray), (), "data files must end in .yml")
+    return found
+
+
+def _read_one(ctx: _Ctx, schemas: Schemas, path: Path, schema: str) -> _File | None:
+    name = _display(ctx.root, path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        ctx.error(name, (), f"not valid UTF-8 text (byte {exc.start})")
+        return None
+    first = text.split("\n", 1)[0]
+    declared = _SCHEMA_LINE.match(first)
+    if not declared or Path(declared.group(1)).name != schema:
+        ctx.error(name, (), f"first line must be '# yaml-language-server: $schema=…/{schema}'; found {first[:80]!r}", line=1)
+    try:
+        loaded = load_yaml(text)
+    except YamlSyntaxError as exc:
+        ctx.error(name, (), str(exc), line=exc.line)
+        return None
+    file = _File(path=path, name=name, schema=schema, loaded=loaded)
+    for line, fpath, message in loaded.problems:
+        ctx.error(file, fpath, message, line=line)
+    if loaded.data is None:
+        ctx.error(name, (), f"file is empty; expected a mapping as described in schema/{schema}", line=1)
+        return None
+    if loaded.problems:
+        return None
+    for fpath, message in schemas.errors(schema, loaded.data):
+        ctx.error(file, fpath, message)
+    file.data = loaded.data if ctx.audience == "internal" else strip_internal(loaded.data, schemas.internal_fields[schema])
+    return file
+
+
+# --- building the model ------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self, ctx: _Ctx, files: dict[str, list[_File]]):
+        self.ctx = ctx
+        self.files = files
+        self.entities: dict[str, object] = {}
+        self.where: dict[str, tuple[_File, tuple[str | int, ...]]] = {}
+
+    # helpers
+
+    def _one(self, key: str) -> _File | None:
+        found = self.files.get(key, [])
+        return found[0] if found else None
+
+    def _register(self, entity: Any, file: _File, path: tuple[str | int, ...]) -> None:
+        ref = entity.ref
+        if ref in self.entities:
+            first_file, first_path = self.where[ref]
+            self.ctx.error(file, path + ("id",), f"duplicate id: {ref} is already defined at "
+                                                  f"{first_file.name}:{first_file.loaded.line(first_path)}")
+            return
+        self.entities[ref] = entity
+        self.where[ref] = (file, path)
+
+    def _unique(self, file: _File, items: list[dict[str, Any]], path: tuple[str | int, ...], what: str) -> None:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(items):
+            ident = item.get("id")
+            if ident in seen:
+                self.ctx.error(file, path + (i, "id"), f"duplicate {what} id '{ident}' (first at index {seen[ident]})")
+            else:
+                seen[ident] = i
+
+    def _resolve(self, table: dict[str, T], key: str | None, file: _File, path: tuple[str | int, ...], what: str) -> T | None:
+        if key is None:
+            return None
+        if key not in table:
+            known = ", ".join(sorted(table)[:12]) + (" …" if len(table) > 12 else "")
+            self.ctx.error(file, path, f"unknown {what} '{key}'; expected one of: {known}")
+            return None
+        return table[key]
+
+    def _source(self, raw: dict[str, Any] | None, file: _File, path: tuple[str | int, ...], inherit: m.Source | None) -> m.Source:
+        if raw is None:
+            if inherit is None:
+                self.ctx.error(file, path, "missing required field 'source'")
+                return m.Source(document=next(iter(self.documents.values())), page=None)
+            return inherit
+        doc_id = raw.get("document")
+        document = inherit.document if doc_id is None and inherit else self._resolve(self.documents, doc_id, file, path + ("source", "document"), "document")
+        if document is None:
+            if doc_id is None:
+                self.ctx.error(file, path + ("source",), "missing 'document' (nothing to inherit it from)")
+            document = next(iter(self.documents.values()))
+        page = raw.get("page")
+        if page is not None and not document.has_pages:
+            self.ctx.error(file, path + ("source", "page"), f"page {page} given, but document '{document.id}' has no page numbers (has_pages: false)")
+        return m.Source(document=document, page=page)
+
+    def _themes(self, ids: list[str] | None, file: _File, path: tuple[str | int, ...]) -> tuple[m.Theme, ...]:
+        found = (self._resolve(self.themes, t, file, path + ("themes", i), "theme") for i, t in enumerate(ids or []))
+        return tuple(t for t in found if t is not None)
+
+    def _org(self, key: str | None, file: _File, path: tuple[str | int, ...]) -> m.Organisation | None:
+        return self._resolve(self.organisations, key, file, path, "organisation")
+
+    def _period(self, raw: dict[str, Any] | None, file: _File, path: tuple[str | int, ...]) -> m.Period | None:
+        if raw is None:
+            return None
+        period = m.Period(start=raw["start"], end=raw["end"], text=raw["text"])
+        if period.end is not None and period.start > period.end:
+            self.ctx.error(file, path + ("end",), f"period ends ({period.end}) before it starts ({period.start}); expected start ≤ end")
+        return period
+
+    def _markdown(self, text: str | None, file: _File, path: tuple[str | int, ...]) -> str | None:
+        if text is None:
+            return None
+        for match in _MD_LINK.finditer(text):
+            url = match.group(1)
+            if url and not _SAFE_URL.match(url):
+                self.ctx.error(file, path, f"link target {url!r} is not allowed; expected an http(s), mailto or relative address")
+        return text
+
+    # build
+
+    def build(self) -> m.Corpus:
+        self.vocabulary = self._vocabulary()
+        self.documents = self._documents()
+        self.organisations = self._organisations()
+        self.themes = self._themes_table()
+        self.terms = self._terms()
+        self._check_publishers()
+        self.strategies = {s.id: s for s in self._each("strategies", self._strategy)}
+        reports = list(self._each("reports", self._report_raw))
+        self.plans = {p.id: p for p in self._each("plans", lambda f: self._plan(f, reports))}
+        self._check_report_plans(reports)
+        self.news = {n.id: n for n in self._each("news", self._news)}
+        relations = tuple(self._relations())
+        errata = tuple(self._errata())
+        return m.Corpus(
+            audience=self.ctx.audience,
+            vocabulary=self.vocabulary,
+            documents=self.documents,
+            organisations=self.organisations,
+            terms=self.terms,
+            themes=self.themes,
+            strategies=dict(sorted(self.strategies.items())),
+            plans=dict(sorted(self.plans.items())),
+            news=dict(sorted(self.news.items())),
+            relations=relations,
+            errata=errata,
+            entities=self.entities,
+        )
+
+    def _each(self, key: str, build: Callable[[_File], T | None]) -> Iterable[T]:
+        for file in self.files.get(key, []):
+            expected = file.path.stem
+            if isinstance(file.data, dict) and "id" in file.data and key != "reports" and file.data["id"] != expected:
+                self.ctx.error(file, ("id",), f"id '{file.data['id']}' differs from the file name; expected '{expected}'")
+            result = build(file)
+            if result is not None:
+                yield result
+
+    def _vocabulary(self) -> m.Vocabulary:
+        file = self._one("vocabulary.yml")
+        data = file.data if file else {"statuses": [], "roles": [], "relation_kinds": []}
+        statuses = tuple(m.Status(id=s["id"], label=s["label"], description=s["description"], done=s["done"], rank=i)
+                         for i, s in enumerate(data["statuses"]))
+        roles = tuple(m.Role(id=r["id"], label=r["label"], description=r["description"]) for r in data["roles"])
+        kinds = tuple(m.RelationKind(id=k["id"], label=k["label"], inverse_label=k["inverse_label"]) for k in data["relation_kinds"])
+        return m.Vocabulary(statuses=statuses, roles=roles, relation_kinds=kinds)
+
+    def _documents(self) -> dict[str, m.Document]:
+        file = self._one("documents.yml")
+        out: dict[str, m.Document] = {}
+        if not file:
+            return out
+        self._unique(file, file.data["documents"], ("documents",), "document")
+        for i, d in enumerate(file.data["documents"]):
+            if not (self.ctx.root / "sources" / d["file"]).exists():
+                self.ctx.error(file, ("documents", i, "file"), f"source text '{d['file']}' not found in {self.ctx.root.name}/sources/")
+            out[d["id"]] = m.Document(id=d["id"], title=d["title"], kind=d["kind"], publisher_id=d["publisher"], date=d["date"],
+                                      file=d["file"], has_pages=d["has_pages"], extraction_note=d.get("extraction_note"))
+        return out
+
+    def _check_publishers(self) -> None:
+        file = self._one("documents.yml")
+        for i, d in enumerate(file.data["documents"] if file else []):
+            self._org(d["publisher"], file, ("documents", i, "publisher"))
+
+    def _organisations(self) -> dict[str, m.Organisation]:
+        file = self._one("organisations.yml")
+        out: dict[str, m.Organisation] = {}
+        if not file:
+            return out
+        items = file.data["organisations"]
+        self._unique(file, items, ("organisations",), "organisation")
+        for i, o in enumerate(items):
+            path = ("organisations", i)
+            org = m.Organisation(
+                id=o["id"], abbreviation=o.get("abbreviation"), name=o["name"], kind=o["kind"], parent_id=o.get("parent"),
+                former_names=tuple(m.FormerName(name=f["name"], source=self._source(f["source"], file, path + ("former_names", j), None))
+                                   for j, f in enumerate(o.get("former_names", []))),
+                other_names=tuple(o.get("other_names", [])), expansion_is_editorial=o.get("expansion_is_editorial", False),
+                internal=o.get("internal", False), source=self._source(o["source"], file, path, None))
+            out[org.id] = org
+            self._register(org, file, path)
+        for i, o in enumerate(items):
+            if o.get("parent") is not None:
+                self._resolve(out, o["parent"], file, ("organisations", i, "parent"), "organisation")
+        return out
+
+    def _themes_table(self) -> dict[str, m.Theme]:
+        file = self._one("themes.yml")
+        out: dict[str, m.Theme] = {}
+        if not file:
+            return out
+        self._unique(file, file.data["themes"], ("themes",), "theme")
+        for i, t in enumerate(file.data["themes"]):
+            theme = m.Theme(id=t["id"], title=t["title"], description=t["description"])
+            out[theme.id] = theme
+            self._register(theme, file, ("themes", i))
+        return out
+
+    def _terms(self) -> dict[str, m.Term]:
+        out: dict[str, m.Term] = {}
+        file = self._one("glossary.yml")
+        for org in self.organisations.values():
+            if org.abbreviation and org.abbreviation != org.name:
+                out[org.id] = m.Term(id=org.id, term=org.abbreviation, expansion=org.name, description=None,
+                                     expansion_is_editorial=org.expansion_is_editorial, source=org.source, organisation_id=org.id)
+        if file:
+            self._unique(file, file.data["terms"], ("terms",), "term")
+            spelled = {t.term: t for t in out.values()}
+            for i, t in enumerate(file.data["terms"]):
+                path = ("terms", i)
+                if t["id"] in out or t["term"] in spelled:
+                    self.ctx.error(file, path + ("term",), f"'{t['term']}' is already an organisation's abbreviation; define it once, in organisations.yml")
+                    continue
+                term = m.Term(id=t["id"], term=t["term"], expansion=t["expansion"], description=t.get("description"),
+                              expansion_is_editorial=t.get("expansion_is_editorial", False), source=self._source(t["source"], file, path, None))
+                out[term.id] = term
+        for term in out.values():
+            self.entities[term.ref] = term
+        return dict(sorted(out.items(), key=lambda kv: kv[1].term.casefold()))
+
+    # strategies
+
+    def _strategy(self, file: _File) -> m.Strategy | None:
+        d = file.data
+        sid = d["id"]
+        src = self._source(d["source"], file, (), None)
+        owner = self._org(d["owner"], file, ("owner",))
+
+        def source_of(raw: dict[str, Any], path: tuple[str | int, ...]) -> m.Source:
+            return self._source(raw.get("source"), file, path, src)
+
+        def md(text: str | None, path: tuple[str | int, ...]) -> str | None:
+            return self._markdown(text, file, path)
+
+        intro = None
+        if "introduction" in d:
+            i = d["introduction"]
+            sig = i.get("signatory")
+            intro = m.Introduction(title=i.get("title"), text=md(i["text"], ("introduction", "text")), closing=i.get("closing"),
+                                   place=i.get("place"), date=i.get("date"),
+                                   signatory=m.Signatory(name=sig["name"], title=sig.get("title")) if sig else None,
+                                   source=source_of(i, ("introduction",)))
+        mission = None
+        if "mission" in d:
+            mission = m.Mission(strategy_id=sid, title=d["mission"]["title"], text=md(d["mission"]["text"], ("mission", "text")),
+                                source=source_of(d["mission"], ("mission",)))
+        vision = None
+        if "vision" in d:
+            v = d["vision"]
+            vision = m.Vision(strategy_id=sid, title=v["title"], text=md(v.get("text"), ("vision", "text")),
+                              explanations=tuple(m.TextBlock(title=e.get("title"), text=md(e["text"], ("vision", "explanations", j, "text")),
+                                                             source=source_of(e, ("vision", "explanations", j)))
+                                                 for j, e in enumerate(v.get("explanations", []))),
+                              source=source_of(v, ("vision",)))
+
+        def items(block: str) -> list[dict[str, Any]]:
+            found = d.get(block, {}).get("items", [])
+            self._unique(file, found, (block, "items"), block)
+            return found
+
+        values = tuple(m.Value(id=x["id"], strategy_id=sid, name=x["name"], statements=tuple(x["statements"]),
+                               source=source_of(x, ("values", "items", j))) for j, x in enumerate(items("values")))
+        service_goals = tuple(m.ServiceGoal(id=x["id"], strategy_id=sid, title=x["title"], qualities=tuple(x.get("qualities", [])),
+                                            source=source_of(x, ("service_goals", "items", j))) for j, x in enumerate(items("service_goals")))
+        user_goals = tuple(m.UserGoal(id=x["id"], strategy_id=sid, title=x["title"], source=source_of(x, ("user_goals", "items", j)))
+                           for j, x in enumerate(items("user_goals")))
+        focus_areas = tuple(m.FocusArea(id=x["id"], strategy_id=sid, title=x["title"], source=source_of(x, ("focus_areas", "items", j)))
+                            for j, x in enumerate(items("focus_areas")))
+        self._unique(file, d.get("sections", []), ("sections",), "section")
+        sections = tuple(m.Section(id=x["id"], strategy_id=sid, title=x["title"], text=md(x["text"], ("sections", j, "text")),
+                                   source=source_of(x, ("sections", j))) for j, x in enumerate(d.get("sections", [])))
+        drivers = None
+        if "drivers" in d:
+            dv = d["drivers"]
+            self._unique(file, dv["categories"], ("drivers", "categories"), "category")
+            all_drivers = [x for c in dv["categories"] for x in c["items"]]
+            self._unique(file, all_drivers, ("drivers", "items"), "driver")
+            drivers = m.Drivers(strategy_id=sid, title=dv["title"], intro=md(dv.get("intro"), ("drivers", "intro")),
+                                reconstruction=md(dv.get("reconstruction"), ("drivers", "reconstruction")),
+                                categories=tuple(m.DriverCategory(id=c["id"], title=c["title"],
+                                                                  drivers=tuple(m.Driver(id=x["id"], title=x["title"], category_id=c["id"]) for x in c["items"]))
+                                                 for c in dv["categories"]),
+                                source=source_of(dv, ("drivers",)))
+        areas = []
+        for j, a in enumerate(items("areas")):
+            apath = ("areas", "items", j)
+            asrc = source_of(a, apath)
+            self._unique(file, a["goals"], apath + ("goals",), "goal")
+            goals = []
+            for k, g in enumerate(a["goals"]):
+                self._unique(file, g["subgoals"], apath + ("goals", k, "subgoals"), "delmål")
+                goals.append(m.Goal(id=g["id"], strategy_id=sid, area_id=a["id"], title=g["title"],
+                                    subgoals=tuple(m.SubGoal(id=s["id"], text=s["text"]) for s in g["subgoals"]),
+                                    source=self._source(g.get("source"), file, apath + ("goals", k), asrc)))
+            areas.append(m.StrategicArea(id=a["id"], strategy_id=sid, title=a["title"], future=md(a.get("future"), apath + ("future",)),
+                                         future_source=self._source(a["future_source"], file, apath + ("future_source",), src) if a.get("future_source") else None,
+                                         goals=tuple(goals), themes=self._themes(a.get("themes"), file, apath), source=asrc))
+        pyramid = d.get("pyramid", {})
+        for j, layer in enumerate(pyramid.get("layers", [])):
+            if layer not in d:
+                self.ctx.error(file, ("pyramid", "layers", j), f"layer '{layer}' has no '{layer}' block in this strategy")
+        if owner is None:
+            return None
+        strategy = m.Strategy(
+            id=sid, title=d["title"], owner=owner, period=self._period(d["period"], file, ("period",)), source=src,
+            themes=self._themes(d.get("themes"), file, ()), introduction=intro, mission=mission, vision=vision,
+            values_intro=md(d.get("values", {}).get("intro"), ("values", "intro")), values=values,
+            service_goals_intro=md(d.get("service_goals", {}).get("intro"), ("service_goals", "intro")),
+            common_qualities=tuple(d.get("service_goals", {}).get("common_qualities", [])), service_goals=service_goals,
+            user_goals_intro=md(d.get("user_goals", {}).get("intro"), ("user_goals", "intro")), user_goals=user_goals,
+            focus_areas_intro=md(d.get("focus_areas", {}).get("intro"), ("focus_areas", "intro")), focus_areas=focus_areas,
+            pyramid_description=md(pyramid.get("description"), ("pyramid", "description")), pyramid_layers=tuple(pyramid.get("layers", [])),
+            sections=sections, drivers=drivers, areas_intro=md(d.get("areas", {}).get("intro"), ("areas", "intro")), areas=tuple(areas))
+        self._register(strategy, file, ())
+        for entity, path in [(mission, ("mission",)), (vision, ("vision",)), (drivers, ("drivers",))]:
+            if entity is not None:
+                self._register(entity, file, path)
+        for group, path in [(values, "values"), (service_goals, "service_goals"), (user_goals, "user_goals"), (focus_areas, "focus_areas"), (strategy.areas, "areas")]:
+            for j, entity in enumerate(group):
+                self._register(entity, file, (path, "items", j))
+        for j, section in enumerate(sections):
+            self._register(section, file, ("sections", j))
+        for j, area in enumerate(strategy.areas):
+            for k, goal in enumerate(area.goals):
+                self._register(goal, file, ("areas", "items", j, "goals", k))
+        return strategy
+
+    # plans and reports
+
+    def _report_raw(self, file: _File) -> tuple[_File, dict[str, Any]]:
+        return (file, file.data)
+
+    def _plan(self, file: _File, reports: list[tuple[_File, dict[str, Any]]]) -> m.Plan | None:
+        d = file.data
+        pid = d["id"]
+        src = self._source(d["source"], file, (), None)
+        owner = self._org(d["owner"], file, ("owner",))
+        self._unique(file, d["packages"], ("packages",), "package")
+        self._unique(file, d["measures"], ("measures",), "measure")
+        packages: dict[str, m.Package] = {}
+        for j, p in enumerate(d["packages"]):
+            pkg = m.Package(id=p["id"], plan_id=pid, number=p["number"], label=p["label"], title=p["title"],
+                            description=self._markdown(p.get("description"), file, ("packages", j, "description")),
+                            source=self._source(p.get("source"), file, ("packages", j), src))
+            packages[pkg.id] = pkg
+        roles = {r.id: r for r in self.vocabulary.roles}
+        numbers: dict[int, int] = {}
+        measures = []
+        for j, x in enumerate(d["measures"]):
+            path = ("measures", j)
+            if x["number"] in numbers:
+                self.ctx.error(file, path + ("number",), f"duplicate measure number {x['number']} (first at measures[{numbers[x['number']]}])")
+            numbers.setdefault(x["number"], j)
+            package = self._resolve(packages, x["package"], file, path + ("package",), "package")
+            parties = []
+            for k, p in enumerate(x["responsibility"]["parties"]):
+                ppath = path + ("responsibility", "parties", k)
+                role = self._resolve(roles, p["role"], file, ppath + ("role",), "role")
+                org = self._org(p.get("org"), file, ppath + ("org",))
+                if role is not None:
+                    parties.append(m.Party(role=role, organisation=org, text=p.get("text")))
+            contacts = None
+            if x.get("contacts"):
+                c = x["contacts"]
+                contacts = m.Contacts(text=c["text"], persons=tuple(
+                    m.Person(name=p["name"], organisation=self._org(p.get("organisation"), file, path + ("contacts", "persons", k, "organisation")))
+                    for k, p in enumerate(c["persons"])))
+            actors = tuple(o for o in (self._org(a, file, path + ("actors", k)) for k, a in enumerate(x.get("actors", []))) if o)
+            if package is None:
+                continue
+            measure = m.Measure(
+                id=x["id"], plan_id=pid, number=x["number"], package=package, title=x["title"], overview_title=x.get("overview_title"),
+                responsibility=m.Responsibility(summary=x["responsibility"].get("summary"), text=x["responsibility"].get("text"), parties=tuple(parties)),
+                actors=actors, period=self._period(x["period"], file, path + ("period",)),
+                description=self._markdown(x["description"], file, path + ("description",)) or "",
+                themes=self._themes(x.get("themes"), file, path), contacts=contacts,
+                internal_note=self._markdown(x.get("internal_note"), file, path + ("internal_note",)),
+                source=self._source(x.get("source"), file, path, src))
+            measures.append(measure)
+        plan_reports = tuple(sorted((self._report(rf, rd, measures) for rf, rd in reports if rd["plan"] == pid), key=lambda r: (r.as_of, r.id)))
+        if owner is None:
+            return None
+        plan = m.Plan(id=pid, title=d["title"], subtitle=d.get("subtitle"), owner=owner, period=self._period(d["period"], file, ("period",)),
+                      launched=d.get("launched"), description=self._markdown(d["description"], file, ("description",)) or "",
+                      packages=tuple(packages.values()), measures=tuple(sorted(measures, key=lambda x: x.number)), reports=plan_reports,
+                      themes=self._themes(d.get("themes"), file, ()), source=src)
+        self._register(plan, file, ())
+        for j, pkg in enumerate(plan.packages):
+            self._register(pkg, file, ("packages", j))
+        for j, measure in enumerate(measures):
+            self._register(measure, file, ("measures", j))
+        for report in plan_reports:
+            self._register(report, *self._report_where[report.id])
+        return plan
+
+    _report_where: dict[str, tuple[_File, tuple[()]]] = {}
+
+    def _report(self, file: _File, d: dict[str, Any], measures: list[m.Measure]) -> m.StatusReport:
+        self._report_where = {**self._report_where, d["id"]: (file, ())}
+        src = self._source(d["source"], file, (), None)
+        known = {x.id for x in measures}
+        statuses = {s.label: s for s in self.vocabulary.statuses}
+        seen: dict[str, int] = {}
+        entries = []
+        for j, e in enumerate(d["entries"]):
+            path = ("entries", j)
+            if e["measure"] not in known:
+                self.ctx.error(file, path + ("measure",), f"unknown measure '{e['measure']}' in plan '{d['plan']}'")
+                continue
+            if e["measure"] in seen:
+                self.ctx.error(file, path + ("measure",), f"measure '{e['measure']}' already has an entry (entries[{seen[e['measure']]}])")
+                continue
+            seen[e["measure"]] = j
+            status = statuses.get(e["status"])
+            if status is None:
+                self.ctx.error(file, path + ("status",), f"{e['status']!r} is not one of {', '.join(statuses)}")
+                continue
+            refs = tuple(m.Reference(number=r["number"], text=r["text"], url=r["url"]) for r in e.get("references", []))
+            entries.append(m.StatusEntry(measure_id=e["measure"], status=status,
+                                         narrative=self._markdown(e.get("narrative"), file, path + ("narrative",)), references=refs,
+                                         internal_note=self._markdown(e.get("internal_note"), file, path + ("internal_note",)),
+                                         source=self._source(e.get("source"), file, path, src)))
+        return m.StatusReport(id=d["id"], plan_id=d["plan"], title=d["title"], as_of=d["as_of"], published=d.get("published"),
+                              next_update=d.get("next_update"), description=self._markdown(d.get("description"), file, ("description",)),
+                              entries=tuple(entries), source=src)
+
+    def _check_report_plans(self, reports: list[tuple[_File, dict[str, Any]]]) -> None:
+        for file, d in reports:
+            if d["plan"] not in self.plans:
+                self._resolve(self.plans, d["plan"], file, ("plan",), "plan")
+        by_plan: dict[tuple[str, str], _File] = {}
+        for file, d in reports:
+            key = (d["plan"], d["as_of"])
+            if key in by_plan:
+                self.ctx.error(file, ("as_of",), f"plan '{d['plan']}' already has a report as of {d['as_of']} ({by_plan[key].name})")
+            by_plan[key] = file
+
+    # news, relations, errata
+
+    def _news(self, file: _File) -> m.NewsItem | None:
+        d = file.data
+        publisher = self._org(d["publisher"], file, ("publisher",))
+        if publisher is None:
+            return None
+        item = m.NewsItem(id=d["id"], title=d["title"], title_is_editorial=d.get("title_is_editorial", False), date=d["date"],
+                          publisher=publisher, body=self._markdown(d["body"], file, ("body",)) or "",
+                          themes=self._themes(d.get("themes"), file, ()), source=self._source(d["source"], file, (), None))
+        self._register(item, file, ())
+        return item
+
+    def _relations(self) -> Iterable[m.Relation]:
+        kinds = {k.id: k for k in self.vocabulary.relation_kinds}
+        seen: dict[tuple[str, str, str], str] = {}
+        for file in self.files.get("relations", []):
+            for j, r in enumerate(file.data["relations"]):
+                path = ("relations", j)
+                ok = True
+                for end in ("from", "to"):
+                    if r[end] not in self.entities:
+                        ok = False
+                        self.ctx.error(file, path + (end,), f"reference '{r[end]}' does not resolve to any entity")
+                key = (r["from"], r["to"], r["kind"])
+                if key in seen:
+                    self.ctx.error(file, path, f"relation {r['from']} {r['kind']} {r['to']} is stated twice (also at {seen[key]}); state it once")
+                    continue
+                seen[key] = f"{file.name}:{file.loaded.line(path)}"
+                if r["from"] == r["to"]:
+                    self.ctx.error(file, path + ("to",), "a relation cannot point to its own source")
+                    ok = False
+                if ok:
+                    yield m.Relation(from_ref=r["from"], to_ref=r["to"], kind=kinds[r["kind"]], quote=r["quote"], note=r.get("note"),
+                                     source=self._source(r["source"], file, path, None))
+
+    def _errata(self) -> Iterable[m.Erratum]:
+        for file in self.files.get("errata", []):
+            for j, e in enumerate(file.data["errata"]):
+                doc = self._resolve(self.documents, e["document"], file, ("errata", j, "document"), "document")
+                if doc is not None:
+                    yield m.Erratum(document=doc, page=e.get("page"), line=e.get("line"), original=e["original"],
+                                    corrected=e["corrected"], kind=e["kind"], note=e.get("note"))

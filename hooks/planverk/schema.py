@@ -1,0 +1,145 @@
+"""JSON Schema validation of data files, with messages that say what was found and expected.
+
+The schemas live in ``data/schema``; files name theirs in a ``# yaml-language-server`` line
+so an editor validates while one types. Properties marked ``"x-internal": true`` (and any
+object with ``internal: true``) are internal-only; :func:`strip_internal` removes them.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+_BASE = "https://planverk.invalid/schema/"
+
+
+class Schemas:
+    """The schema set of one data folder."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self._raw: dict[str, dict[str, Any]] = {}
+        for path in sorted(folder.glob("*.schema.json")):
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            schema["$id"] = _BASE + path.name  # base for relative $refs; the files stay editor-friendly
+            self._raw[path.name] = schema
+        self._registry = Registry().with_resources(
+            (_BASE + name, Resource.from_contents(schema)) for name, schema in self._raw.items()
+        )
+        self._validators: dict[str, Draft202012Validator] = {}
+
+    def names(self) -> list[str]:
+        return sorted(self._raw)
+
+    def validator(self, name: str) -> Draft202012Validator:
+        if name not in self._validators:
+            self._validators[name] = Draft202012Validator(self._raw[name], registry=self._registry)
+        return self._validators[name]
+
+    def errors(self, name: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """(path, message) for every schema violation, deepest first."""
+        for error in sorted(self.validator(name).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+            yield from _explain(error)
+
+    @cached_property
+    def internal_fields(self) -> dict[str, frozenset[str]]:
+        """For each schema, which property names anywhere in it are internal-only."""
+        return {name: frozenset(_internal_names(schema, self._raw)) for name, schema in self._raw.items()}
+
+    def enum(self, name: str, *pointer: str) -> list[Any]:
+        node: Any = self._raw[name]
+        for key in pointer:
+            node = node[key]
+        return list(node["enum"])
+
+
+def _internal_names(node: Any, raw: dict[str, dict[str, Any]]) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, sub in node.get("properties", {}).items():
+            if isinstance(sub, dict) and sub.get("x-internal"):
+                yield key
+        for value in node.values():
+            yield from _internal_names(value, raw)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _internal_names(value, raw)
+
+
+def strip_internal(data: Any, internal_fields: frozenset[str]) -> Any:
+    """A copy of ``data`` without internal entities (``internal: true``) and internal fields."""
+    if isinstance(data, dict):
+        return {
+            key: strip_internal(value, internal_fields)
+            for key, value in data.items()
+            if key not in internal_fields and not (isinstance(value, dict) and value.get("internal") is True)
+        }
+    if isinstance(data, list):
+        return [strip_internal(v, internal_fields) for v in data if not (isinstance(v, dict) and v.get("internal") is True)]
+    return data
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, (dict, list)) else _type_name(value)
+    return text if len(text) <= 60 else text[:57] + "…'"
+
+
+def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    path = tuple(error.absolute_path)
+    kind = error.validator
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        yield path, f"missing required field '{missing}'"
+    elif kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
+        for key in extra:
+            yield path + (key,), f"unknown field '{key}'; expected one of: {', '.join(allowed)}"
+    elif kind == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        yield path, f"found {_type_name(value)} {_short(value)}, expected {expected}"
+    elif kind == "enum":
+        yield path, f"{_short(value)} is not one of {', '.join(map(str, error.validator_value))}"
+    elif kind == "pattern":
+        if "^[a-z0-9]+(-[a-z0-9]+)*$" == error.validator_value:
+            yield path, f"{_short(value)} is not a safe id; expected lowercase letters a-z, digits and single hyphens (e.g. 'tiltak-1')"
+        else:
+            desc = schema.get("description", f"text matching {error.validator_value}")
+            yield path, f"{_short(value)} does not have the expected form: {desc}"
+    elif kind in ("anyOf", "oneOf"):
+        desc = schema.get("description", "")
+        sub = [e for e in (error.context or []) if e.validator not in ("type",)]
+        if sub and len({tuple(e.absolute_path) for e in sub}) == 1 and kind == "anyOf":
+            yield from _explain(sub[0])
+        else:
+            yield path, f"found {_type_name(value)} {_short(value)}, which does not fit: {desc}".rstrip(": ")
+    elif kind in ("minItems", "maxItems", "minimum", "maximum", "maxLength", "minLength", "uniqueItems"):
+        yield path, f"{_short(value)}: {error.message.split(' is ', 1)[-1] if ' is ' in error.message else error.message}"
+    else:
+        yield path, error.message
