@@ -14,6 +14,7 @@ from typing import Any, Callable, Iterable, TypeVar
 from . import model as m
 from .errors import DataError, DataErrors, format_path
 from .schema import Schemas, strip_internal
+from .text import footnote_numbers
 from .yamlload import Loaded, YamlSyntaxError, load_yaml
 
 AUDIENCES = ("public", "internal")
@@ -37,6 +38,11 @@ _LAYOUT: dict[str, str] = {
 }
 
 T = TypeVar("T")
+
+# Page names a plan or strategy folder already uses (see urls.py): ids must not take them.
+_RESERVED_PLAN_PAGES = frozenset({"index", "endringer", "utskrift"})
+_RESERVED_STRATEGY_PAGES = frozenset({"index", "samfunnsoppdrag", "visjon", "drivkrefter", "verdier", "tjenestemal",
+                                      "brukermal", "satsingsomrader", "omrader", "utskrift"})
 
 
 @dataclass
@@ -250,6 +256,7 @@ class _Builder:
             relations=relations,
             errata=errata,
             entities=self.entities,
+            files={ref: f.name for ref, (f, _) in self.where.items()},
         )
 
     def _each(self, key: str, build: Callable[[_File], T | None]) -> Iterable[T]:
@@ -393,6 +400,9 @@ class _Builder:
         focus_areas = tuple(m.FocusArea(id=x["id"], strategy_id=sid, title=x["title"], source=source_of(x, ("focus_areas", "items", j)))
                             for j, x in enumerate(items("focus_areas")))
         self._unique(file, d.get("sections", []), ("sections",), "section")
+        for j, x in enumerate(d.get("sections", [])):
+            if x["id"] in _RESERVED_STRATEGY_PAGES:
+                self.ctx.error(file, ("sections", j, "id"), f"section id '{x['id']}' is reserved for the strategy's own '{x['id']}' page; choose another id")
         sections = tuple(m.Section(id=x["id"], strategy_id=sid, title=x["title"], text=md(x["text"], ("sections", j, "text")),
                                    source=source_of(x, ("sections", j))) for j, x in enumerate(d.get("sections", [])))
         drivers = None
@@ -436,7 +446,8 @@ class _Builder:
             user_goals_intro=md(d.get("user_goals", {}).get("intro"), ("user_goals", "intro")), user_goals=user_goals,
             focus_areas_intro=md(d.get("focus_areas", {}).get("intro"), ("focus_areas", "intro")), focus_areas=focus_areas,
             pyramid_description=md(pyramid.get("description"), ("pyramid", "description")), pyramid_layers=tuple(pyramid.get("layers", [])),
-            sections=sections, drivers=drivers, areas_intro=md(d.get("areas", {}).get("intro"), ("areas", "intro")), areas=tuple(areas))
+            sections=sections, drivers=drivers, areas_intro=md(d.get("areas", {}).get("intro"), ("areas", "intro")),
+            areas_future_title=d.get("areas", {}).get("future_title"), areas=tuple(areas))
         self._register(strategy, file, ())
         for entity, path in [(mission, ("mission",)), (vision, ("vision",)), (drivers, ("drivers",))]:
             if entity is not None:
@@ -469,7 +480,6 @@ class _Builder:
                             description=self._markdown(p.get("description"), file, ("packages", j, "description")),
                             source=self._source(p.get("source"), file, ("packages", j), src))
             packages[pkg.id] = pkg
-        roles = {r.id: r for r in self.vocabulary.roles}
         numbers: dict[int, int] = {}
         measures = []
         for j, x in enumerate(d["measures"]):
@@ -478,13 +488,6 @@ class _Builder:
                 self.ctx.error(file, path + ("number",), f"duplicate measure number {x['number']} (first at measures[{numbers[x['number']]}])")
             numbers.setdefault(x["number"], j)
             package = self._resolve(packages, x["package"], file, path + ("package",), "package")
-            parties = []
-            for k, p in enumerate(x["responsibility"]["parties"]):
-                ppath = path + ("responsibility", "parties", k)
-                role = self._resolve(roles, p["role"], file, ppath + ("role",), "role")
-                org = self._org(p.get("org"), file, ppath + ("org",))
-                if role is not None:
-                    parties.append(m.Party(role=role, organisation=org, text=p.get("text")))
             contacts = None
             if x.get("contacts"):
                 c = x["contacts"]
@@ -496,13 +499,19 @@ class _Builder:
                 continue
             measure = m.Measure(
                 id=x["id"], plan_id=pid, number=x["number"], package=package, title=x["title"], overview_title=x.get("overview_title"),
-                responsibility=m.Responsibility(summary=x["responsibility"].get("summary"), text=x["responsibility"].get("text"), parties=tuple(parties)),
+                responsibility=self._responsibility(x["responsibility"], file, path + ("responsibility",)),
                 actors=actors, period=self._period(x["period"], file, path + ("period",)),
+                overview_period=self._period(x.get("overview_period"), file, path + ("overview_period",)),
                 description=self._markdown(x["description"], file, path + ("description",)) or "",
                 themes=self._themes(x.get("themes"), file, path), contacts=contacts,
                 internal_note=self._markdown(x.get("internal_note"), file, path + ("internal_note",)),
                 source=self._source(x.get("source"), file, path, src))
             measures.append(measure)
+        taken = {pkg.id: ("packages", j) for j, pkg in enumerate(packages.values())}
+        for j, x in enumerate(d["measures"]):
+            if x["id"] in taken or x["id"] in _RESERVED_PLAN_PAGES:
+                self.ctx.error(file, ("measures", j, "id"), f"measure id '{x['id']}' would share its web address with "
+                               + (f"package '{x['id']}'" if x["id"] in taken else f"the plan's '{x['id']}' page") + "; choose another id")
         plan_reports = tuple(sorted((self._report(rf, rd, measures) for rf, rd in reports if rd["plan"] == pid), key=lambda r: (r.as_of, r.id)))
         if owner is None:
             return None
@@ -518,6 +527,16 @@ class _Builder:
         for report in plan_reports:
             self._register(report, *self._report_where[report.id])
         return plan
+
+    def _responsibility(self, raw: dict[str, Any], file: _File, path: tuple[str | int, ...]) -> m.Responsibility:
+        roles = {r.id: r for r in self.vocabulary.roles}
+        parties = []
+        for k, p in enumerate(raw["parties"]):
+            role = self._resolve(roles, p["role"], file, path + ("parties", k, "role"), "role")
+            org = self._org(p.get("org"), file, path + ("parties", k, "org"))
+            if role is not None:
+                parties.append(m.Party(role=role, organisation=org, text=p.get("text")))
+        return m.Responsibility(summary=raw.get("summary"), text=raw.get("text"), parties=tuple(parties))
 
     _report_where: dict[str, tuple[_File, tuple[()]]] = {}
 
@@ -542,10 +561,17 @@ class _Builder:
                 self.ctx.error(file, path + ("status",), f"{e['status']!r} is not one of {', '.join(statuses)}")
                 continue
             refs = tuple(m.Reference(number=r["number"], text=r["text"], url=r["url"]) for r in e.get("references", []))
+            markers, numbers = footnote_numbers(e.get("narrative")), [r.number for r in refs]
+            for n in sorted(set(markers) - set(numbers)):
+                self.ctx.error(file, path + ("narrative",), f"footnote marker [^{n}] has no entry in references; expected a reference with number {n}")
+            for n in sorted(set(numbers) - set(markers)):
+                self.ctx.error(file, path + ("references",), f"reference {n} is never marked in the narrative; expected a [^{n}] marker")
             entries.append(m.StatusEntry(measure_id=e["measure"], status=status,
                                          narrative=self._markdown(e.get("narrative"), file, path + ("narrative",)), references=refs,
                                          internal_note=self._markdown(e.get("internal_note"), file, path + ("internal_note",)),
-                                         source=self._source(e.get("source"), file, path, src)))
+                                         source=self._source(e.get("source"), file, path, src),
+                                         responsibility=self._responsibility(e["responsibility"], file, path + ("responsibility",))
+                                         if e.get("responsibility") else None))
         return m.StatusReport(id=d["id"], plan_id=d["plan"], title=d["title"], as_of=d["as_of"], published=d.get("published"),
                               next_update=d.get("next_update"), description=self._markdown(d.get("description"), file, ("description",)),
                               entries=tuple(entries), source=src)

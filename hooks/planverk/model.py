@@ -191,6 +191,7 @@ class Measure:
     responsibility: Responsibility
     actors: tuple[Organisation, ...]
     period: Period | None
+    overview_period: Period | None  # the overview table's period, where it differs
     description: str
     themes: tuple[Theme, ...]
     contacts: Contacts | None
@@ -210,6 +211,7 @@ class StatusEntry:
     references: tuple[Reference, ...]
     internal_note: str | None
     source: Source
+    responsibility: Responsibility | None = None  # as the report states it, where it differs from the plan
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,6 +483,7 @@ class Strategy:
     sections: tuple[Section, ...]
     drivers: Drivers | None
     areas_intro: str | None
+    areas_future_title: str | None
     areas: tuple[StrategicArea, ...]
 
     @property
@@ -558,6 +561,7 @@ class Corpus:
     relations: tuple[Relation, ...]
     errata: tuple[Erratum, ...]
     entities: dict[str, object] = field(repr=False)  # ref -> entity, every entity with a ref
+    files: dict[str, str] = field(repr=False, default_factory=dict)  # ref -> data file it comes from (repo-relative)
 
     @property
     def internal(self) -> bool:

@@ -1,0 +1,112 @@
+"""Derived lookups, computed once per corpus: backlinks, responsibilities, themes, statuses."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from . import model as m
+
+
+@dataclass(frozen=True, slots=True)
+class Involvement:
+    measure: m.Measure
+    role: str  # role label, or "Aktør"
+
+
+class Index:
+    def __init__(self, corpus: m.Corpus):
+        self.corpus = corpus
+
+    @cached_property
+    def relations_from(self) -> dict[str, tuple[m.Relation, ...]]:
+        out: dict[str, list[m.Relation]] = defaultdict(list)
+        for rel in self.corpus.relations:
+            out[rel.from_ref].append(rel)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def relations_to(self) -> dict[str, tuple[m.Relation, ...]]:
+        out: dict[str, list[m.Relation]] = defaultdict(list)
+        for rel in self.corpus.relations:
+            out[rel.to_ref].append(rel)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def measures(self) -> tuple[m.Measure, ...]:
+        return tuple(x for p in self.corpus.plans.values() for x in p.measures)
+
+    @cached_property
+    def involvement(self) -> dict[str, tuple[Involvement, ...]]:
+        """Organisation id -> the measures it is responsible for, partners in or acts in."""
+        out: dict[str, list[Involvement]] = defaultdict(list)
+        for measure in self.measures:
+            for party in measure.responsibility.parties:
+                if party.organisation:
+                    out[party.organisation.id].append(Involvement(measure, party.role.label))
+            for actor in measure.actors:
+                out[actor.id].append(Involvement(measure, "Aktør"))
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def children(self) -> dict[str, tuple[m.Organisation, ...]]:
+        out: dict[str, list[m.Organisation]] = defaultdict(list)
+        for org in self.corpus.organisations.values():
+            if org.parent_id:
+                out[org.parent_id].append(org)
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
+    def by_theme(self) -> dict[str, tuple[object, ...]]:
+        out: dict[str, list[object]] = defaultdict(list)
+        for strategy in self.corpus.strategies.values():
+            for theme in strategy.themes:
+                out[theme.id].append(strategy)
+            for area in strategy.areas:
+                for theme in area.themes:
+                    out[theme.id].append(area)
+        for plan in self.corpus.plans.values():
+            for theme in plan.themes:
+                out[theme.id].append(plan)
+            for measure in plan.measures:
+                for theme in measure.themes:
+                    out[theme.id].append(measure)
+        for item in self.corpus.news.values():
+            for theme in item.themes:
+                out[theme.id].append(item)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def entry(self, measure: m.Measure) -> tuple[m.StatusReport, m.StatusEntry] | None:
+        """The measure's status in its plan's latest report, if it has one."""
+        return self.latest_entries.get(measure.ref)
+
+    @cached_property
+    def latest_entries(self) -> dict[str, tuple[m.StatusReport, m.StatusEntry]]:
+        out: dict[str, tuple[m.StatusReport, m.StatusEntry]] = {}
+        for plan in self.corpus.plans.values():
+            for report in plan.reports:  # oldest first: later reports win
+                for entry in report.entries:
+                    out[f"measure:{plan.id}/{entry.measure_id}"] = (report, entry)
+        return out
+
+    def history(self, measure: m.Measure) -> tuple[tuple[m.StatusReport, m.StatusEntry | None], ...]:
+        plan = self.corpus.plans[measure.plan_id]
+        return tuple((report, report.entry(measure.id)) for report in plan.reports)
+
+    def is_overdue(self, measure: m.Measure) -> bool:
+        """Its period had ended at the report date and it is not done."""
+        found = self.entry(measure)
+        if not found or measure.period is None:
+            return False
+        report, entry = found
+        return measure.period.ended_before(report.as_of_year) and not entry.status.done
+
+    @cached_property
+    def by_document(self) -> dict[str, tuple[object, ...]]:
+        out: dict[str, list[object]] = defaultdict(list)
+        for ref, entity in self.corpus.entities.items():
+            source = getattr(entity, "source", None)
+            if isinstance(source, m.Source) and not ref.startswith("term:"):
+                out[source.document.id].append(entity)
+        return {k: tuple(v) for k, v in out.items()}

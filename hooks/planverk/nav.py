@@ -1,0 +1,59 @@
+"""The site navigation, built from the model: organisation → document → area or package → item.
+
+Measures are not in the nav: each is listed on its package page and in the status table.
+Material embeds the whole nav in every page, so a nav with thousands of measures would make
+the build quadratic (architecture.md: 3,000 flat pages took 252 s); this nav grows with
+the number of plans, packages and strategy elements only.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from . import model as m
+from . import urls
+
+NavItem = str | dict[str, Any]
+
+
+def _section(title: str, items: list[NavItem]) -> dict[str, list[NavItem]]:
+    return {html.escape(title): items}  # Material renders nav titles unescaped
+
+
+def build_nav(corpus: m.Corpus, *, extra_pages: list[tuple[str, str]] = ()) -> list[NavItem]:
+    strategies: list[NavItem] = [urls.STRATEGIES]
+    for s in corpus.strategies.values():
+        items: list[NavItem] = [urls.page_of(s.ref)]
+        if s.mission:
+            items.append(urls.page_of(s.mission.ref))
+        if s.vision:
+            items.append(urls.page_of(s.vision.ref))
+        for label, group in (("Verdier", s.values), ("Brukermål", s.user_goals), ("Tjenestemål", s.service_goals),
+                             ("Satsingsområder", s.focus_areas)):
+            if group:
+                items.append(_section(label, [urls.page_of(x.ref) for x in group]))
+        for area in s.areas:
+            items.append(_section(area.title, [urls.page_of(area.ref), *(urls.page_of(g.ref) for g in area.goals)]))
+        if s.drivers:
+            items.append(urls.page_of(s.drivers.ref))
+        items += [urls.page_of(x.ref) for x in s.sections]
+        strategies.append(_section(s.title, items))
+    plans: list[NavItem] = [urls.PLANS]
+    for p in corpus.plans.values():
+        plans.append(_section(p.title, [urls.page_of(p.ref), *(urls.page_of(x.ref) for x in p.packages), f"handlingsplaner/{p.id}/endringer.md"]))
+    organisations: list[NavItem] = [urls.ORGANISATIONS, *(urls.page_of(o.ref) for o in sorted(corpus.organisations.values(), key=lambda o: o.name.casefold()))]
+    themes: list[NavItem] = [urls.THEMES, *(urls.page_of(t.ref) for t in corpus.themes.values())]
+    news: list[NavItem] = [urls.NEWS, *(urls.page_of(n.ref) for n in corpus.news.values())]
+    sources: list[NavItem] = ["kilder/index.md", *(f"kilder/{d.id}.md" for d in corpus.documents.values())]
+    nav: list[NavItem] = [
+        urls.HOME,
+        urls.STATUS,
+        _section("Handlingsplaner", plans),
+        _section("Strategier", strategies),
+        _section("Organisasjoner", organisations),
+        _section("Temaer", themes),
+        _section("Nyheter", news),
+        _section("Om innholdet", [urls.GLOSSARY, urls.ERRATA, _section("Kilder", sources), *(p for _, p in extra_pages)]),
+    ]
+    return nav

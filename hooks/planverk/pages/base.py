@@ -1,0 +1,221 @@
+"""What every page builder shares: the Page record and a rendering context with link helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from .. import model as m
+from .. import urls
+from ..abbr import Abbreviations
+from ..index import Index
+from ..text import html_text, md_prose, md_text, year_month, yaml_str
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str  # docs-relative Markdown path
+    title: str  # plain text (unescaped)
+    body: str  # Markdown without front matter
+    description: str = ""
+    edit: str | None = None  # data file (repo-relative) the page comes from
+    tags: tuple[str, ...] = ()
+    hide: tuple[str, ...] = ()
+    search_boost: float | None = None
+
+    @property
+    def markdown(self) -> str:
+        lines = ["---", f"title: {yaml_str(self.title)}"]
+        if self.description:
+            lines.append(f"description: {yaml_str(self.description)}")
+        if self.tags:
+            lines.append("tags:")
+            lines.extend(f"  - {yaml_str(t)}" for t in self.tags)
+        if self.hide:
+            lines.append("hide:")
+            lines.extend(f"  - {h}" for h in self.hide)
+        if self.search_boost:
+            lines.append(f"search:\n  boost: {self.search_boost}")
+        lines.append("---")
+        return "\n".join(lines) + "\n\n" + self.body.strip() + "\n"
+
+
+def title_of(entity: object) -> str:
+    """How an entity is named in links and headings (plain text)."""
+    if isinstance(entity, m.Measure):
+        return f"Tiltak {entity.number}: {entity.title}"
+    if isinstance(entity, m.Package):
+        return f"{entity.label} {entity.number}: {entity.title}"
+    if isinstance(entity, m.Organisation):
+        return f"{entity.name} ({entity.abbreviation})" if entity.abbreviation and entity.abbreviation != entity.name else entity.name
+    if isinstance(entity, m.Mission):
+        return entity.title
+    if isinstance(entity, m.Value):
+        return entity.name
+    if isinstance(entity, m.Section):
+        return entity.title
+    if isinstance(entity, m.SubGoal):
+        return entity.text
+    if isinstance(entity, m.Term):
+        return entity.term
+    return getattr(entity, "title")
+
+
+KIND_LABEL = {
+    "org": "Organisasjon", "strategy": "Strategi", "mission": "Samfunnsoppdrag", "vision": "Visjon",
+    "value": "Verdi", "service-goal": "Tjenestemål", "user-goal": "Brukermål", "focus-area": "Satsingsområde",
+    "area": "Strategisk område", "goal": "Mål", "section": "Tekst", "drivers": "Drivkrefter", "plan": "Handlingsplan",
+    "package": "Tiltaksgruppe", "measure": "Tiltak", "news": "Nyhet", "theme": "Tema", "term": "Ordliste",
+    "report": "Statusrapport",
+}
+
+
+def kind_of(ref: str) -> str:
+    return ref.partition(":")[0]
+
+
+@dataclass
+class Ctx:
+    """Rendering context for one page: knows where the page is, so links come out relative."""
+
+    corpus: m.Corpus
+    index: Index
+    abbr: Abbreviations
+    directory_urls: bool = True
+    path: str = ""
+
+    @classmethod
+    def create(cls, corpus: m.Corpus, *, directory_urls: bool = True) -> "Ctx":
+        return cls(corpus, Index(corpus), Abbreviations(corpus.terms), directory_urls)
+
+    def at(self, path: str) -> "Ctx":
+        return Ctx(self.corpus, self.index, self.abbr, self.directory_urls, path)
+
+    def when(self, date: str | None) -> str:
+        return year_month(date)
+
+    def edit(self, ref: str) -> str | None:
+        return self.corpus.files.get(ref)
+
+    # links
+
+    def href(self, ref: str) -> str:
+        return urls.href(ref, start=self.path)
+
+    def to(self, md_path: str, anchor: str | None = None) -> str:
+        return urls.relative(md_path, start=self.path) + (f"#{anchor}" if anchor else "")
+
+    def link(self, entity: object, text: str | None = None) -> str:
+        label = md_text(text if text is not None else title_of(entity))
+        return f"[{label}]({self.href(entity.ref)})"  # type: ignore[attr-defined]
+
+    def link_ref(self, ref: str, text: str | None = None) -> str:
+        return self.link(self.corpus.get(ref), text)
+
+    def org_link(self, org: m.Organisation, *, short: bool = False) -> str:
+        return self.link(org, org.label if short else None)
+
+    def party(self, party: m.Party) -> str:
+        return self.org_link(party.organisation) if party.organisation else md_text(party.text or "")
+
+    # status
+
+    def badge(self, status: m.Status) -> str:
+        """Status as text with an icon shape per status: never colour alone."""
+        return (f'<span class="pv-status pv-status--{status.id}" data-rank="{status.rank}">'
+                f'<span class="pv-status__icon" aria-hidden="true"></span>{html_text(status.label)}</span>')
+
+    # provenance
+
+    def source_line(self, source: m.Source) -> str:
+        page = f", side {source.page}" if source.page else ""
+        return f"Kilde: [{md_text(source.document.title)}]({self.to(document_page(source.document))}){page}"
+
+    def prose(self, text: str | None, *, footnotes: str | None = None) -> str:
+        return md_prose(text, footnote_prefix=footnotes) if text else ""
+
+    @cached_property
+    def statuses(self) -> tuple[m.Status, ...]:
+        return self.corpus.vocabulary.statuses
+
+
+def document_page(document: m.Document) -> str:
+    return f"kilder/{document.id}.md"
+
+
+def when(date: str | None) -> str:
+    return year_month(date)
+
+
+# --- shared fragments -----------------------------------------------------------------------
+
+
+def related(ctx: Ctx, ref: str, *, heading: str = "## Relasjoner") -> str:
+    """Both directions of every relation of ``ref``, each with the source's own words."""
+    out_rel = ctx.index.relations_from.get(ref, ())
+    in_rel = ctx.index.relations_to.get(ref, ())
+    if not out_rel and not in_rel:
+        return ""
+    lines = [heading, ""]
+    for rel in out_rel:
+        lines.append(f"- {md_text(rel.kind.label)}: {ctx.link_ref(rel.to_ref)} — «{md_text(rel.quote)}»"
+                     + (f" ({md_text(rel.note)})" if rel.note else ""))
+    for rel in in_rel:
+        lines.append(f"- {md_text(rel.kind.inverse_label)}: {ctx.link_ref(rel.from_ref)} — «{md_text(rel.quote)}»")
+    return "\n".join(lines)
+
+
+def status_counts(ctx: Ctx, measures: tuple[m.Measure, ...] | list[m.Measure]) -> dict[str, int]:
+    counts = {s.id: 0 for s in ctx.statuses}
+    counts["ingen"] = 0
+    for measure in measures:
+        found = ctx.index.entry(measure)
+        counts[found[1].status.id if found else "ingen"] += 1
+    return counts
+
+
+def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, first_col: str, caption: str) -> str:
+    """A table of counts per status (one row per group) with an overdue column and a bar."""
+    statuses = ctx.statuses
+    has_none = any(status_counts(ctx, ms)["ingen"] for _, ms in rows)
+    head = [first_col, *(s.label for s in statuses), *(["Uten status"] if has_none else []), "Forfalt", "Totalt", "Fordeling"]
+    lines = [f"<table class=\"pv-summary\"><caption>{html_text(caption)}</caption>",
+             "<thead><tr>" + "".join(f'<th scope="col">{html_text(h)}</th>' for h in head) + "</tr></thead><tbody>"]
+    for label_html, measures in rows:
+        counts = status_counts(ctx, measures)
+        total = len(measures)
+        overdue = sum(1 for x in measures if ctx.index.is_overdue(x))
+        cells = [f'<th scope="row">{label_html}</th>']
+        cells += [f"<td>{counts[s.id]}</td>" for s in statuses]
+        if has_none:
+            cells.append(f"<td>{counts['ingen']}</td>")
+        cells += [f"<td>{overdue}</td>", f"<td>{total}</td>", f"<td>{bar(ctx, counts, total)}</td>"]
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines.append("</tbody></table>")
+    return "\n".join(lines)
+
+
+def bar(ctx: Ctx, counts: dict[str, int], total: int) -> str:
+    """A stacked bar; decorative (the numbers are in the table cells beside it)."""
+    if not total:
+        return ""
+    parts = []
+    for status_id in [s.id for s in ctx.statuses] + ["ingen"]:
+        if counts.get(status_id):
+            share = round(100 * counts[status_id] / total, 1)
+            parts.append(f'<span class="pv-bar__part pv-bar__part--{status_id}" style="width:{share}%"></span>')
+    return f'<span class="pv-bar" aria-hidden="true">{"".join(parts)}</span>'
+
+
+def html_link(ctx: Ctx, ref: str, text: str) -> str:
+    """A link inside our own HTML (MkDocs does not rewrite raw HTML)."""
+    href = urls.site_href(urls.page_of(ref), start=ctx.path, directory_urls=ctx.directory_urls)
+    return f'<a href="{href}">{ctx.abbr.html(text)}</a>'
+
+
+def bullet_links(ctx: Ctx, entities: list[object] | tuple[object, ...], extra=None) -> str:
+    lines = []
+    for entity in entities:
+        tail = extra(entity) if extra else ""
+        lines.append(f"- {ctx.link(entity)}{tail}")
+    return "\n".join(lines)

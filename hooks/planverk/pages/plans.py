@@ -1,0 +1,253 @@
+"""Action plans, their packages and measures, and the status table over every measure."""
+
+from __future__ import annotations
+
+from .. import model as m
+from .. import urls
+import json
+
+from ..text import html_text, indent, md_text, plural
+from ..changes import LABELS as CHANGE_LABELS
+from ..changes import compare
+from .base import Ctx, Page, bullet_links, html_link, related, status_summary, title_of
+from .tables import TableSpec, measures_table
+
+STATUS_TABLE_ID = "statustabell"
+
+
+def plan_pages(ctx: Ctx, plan: m.Plan) -> list[Page]:
+    pages = [plan_page(ctx.at(urls.page_of(plan.ref)), plan), changes_page(ctx.at(changes_path(plan)), plan)]
+    pages += [package_page(ctx.at(urls.page_of(p.ref)), plan, p) for p in plan.packages]
+    for i, measure in enumerate(plan.measures):
+        prev = plan.measures[i - 1] if i else None
+        nxt = plan.measures[i + 1] if i + 1 < len(plan.measures) else None
+        pages.append(measure_page(ctx.at(urls.page_of(measure.ref)), plan, measure, prev, nxt))
+    return pages
+
+
+def _report_line(ctx: Ctx, plan: m.Plan) -> str:
+    report = plan.latest_report
+    if report is None:
+        return "Planen har ingen statusrapport i dataene ennå; tiltakene står uten status."
+    earlier = "Det finnes ingen tidligere statusrapport å sammenligne med." if len(plan.reports) == 1 else (
+        f"Planen har {len(plan.reports)} statusrapporter.")
+    return (f"Status er hentet fra **{md_text(report.title)}** (status per {md_text(ctx.when(report.as_of))}). {earlier}")
+
+
+def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
+    facts = [f"- **Eier:** {ctx.org_link(plan.owner)}"]
+    if plan.period:
+        facts.append(f"- **Periode:** {md_text(plan.period.text)}")
+    if plan.launched:
+        facts.append(f"- **Lagt fram:** {md_text(ctx.when(plan.launched))}")
+    facts.append(f"- **Tiltak:** {len(plan.measures)} i {plural(len(plan.packages), 'gruppe', 'grupper')}")
+    reports = []
+    for report in plan.reports:
+        line = f"- {md_text(report.title)}: status per {md_text(ctx.when(report.as_of))}"
+        if report.published:
+            line += f", publisert {md_text(ctx.when(report.published))}"
+        if report.next_update:
+            line += f". Neste oppdatering: {md_text(report.next_update)}"
+        reports.append(line)
+        if report.description:
+            reports += ["", indent(ctx.prose(report.description))]
+    rows = [(html_link(ctx, p.ref, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+    rows.append(("Alle", plan.measures))
+    body = [
+        f"# {md_text(plan.title)}",
+        f"*{md_text(plan.subtitle)}*" if plan.subtitle else "",
+        "\n".join(facts),
+        ctx.prose(plan.description),
+        "## Status",
+        _report_line(ctx, plan),
+        status_summary(ctx, rows, first_col="Gruppe", caption=f"Status for tiltakene i {plan.title}"),
+        f"Se tiltakene i [statusoversikten]({ctx.to(urls.STATUS)}?plan={plan.id}) for sortering og filtrering.",
+        "## Statusrapporter" if reports else "",
+        "\n".join(reports) if reports else "",
+        f"[Endringer mellom statusrapportene]({ctx.to(changes_path(plan))})",
+        f"## {md_text(group_heading(plan))}",
+        bullet_links(ctx, plan.packages, lambda p: f" ({plural(len(plan.measures_in(p)), 'tiltak', 'tiltak')})"),
+        related(ctx, plan.ref),
+        ctx.source_line(plan.source),
+    ]
+    return Page(ctx.path, plan.title, _join(body), description=f"{plan.title}: {plan.subtitle or ''} – tiltak og status",
+                edit=ctx.edit(plan.ref), tags=tuple(t.title for t in plan.themes))
+
+
+def package_page(ctx: Ctx, plan: m.Plan, package: m.Package) -> Page:
+    measures = plan.measures_in(package)
+    spec = TableSpec(("number", "title", "responsible", "period", "status", "overdue"),
+                     f"Tiltakene i {package.label.lower()} {package.number}", f"tiltak-{package.id}")
+    body = [
+        f"# {md_text(title_of(package))}",
+        f"Del av {ctx.link(plan)}.",
+        ctx.prose(package.description),
+        f"## Tiltak ({len(measures)})",
+        measures_table(ctx, measures, spec) if measures else "Ingen tiltak i denne gruppen.",
+        related(ctx, package.ref),
+        ctx.source_line(package.source),
+    ]
+    return Page(ctx.path, title_of(package), _join(body), description=f"{plan.title}: {package.title}",
+                edit=ctx.edit(package.ref))
+
+
+def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | None, nxt: m.Measure | None) -> Page:
+    found = ctx.index.entry(measure)
+    facts = [
+        f"- **Handlingsplan:** {ctx.link(plan)}",
+        f"- **{md_text(measure.package.label)}:** {ctx.link(measure.package)}",
+    ]
+    for role in ctx.corpus.vocabulary.roles:
+        parties = [ctx.party(p) for p in measure.responsibility.parties if p.role.id == role.id]
+        if parties:
+            facts.append(f"- **{md_text(role.label)}:** " + ", ".join(parties))
+    if measure.responsibility.text or measure.responsibility.summary:
+        wording = measure.responsibility.text or measure.responsibility.summary
+        facts.append(f"- **Ansvar slik kilden skriver det:** «{md_text(wording)}»")
+    if measure.actors:
+        facts.append("- **Aktører:** " + ", ".join(ctx.org_link(o) for o in measure.actors))
+    if measure.period:
+        period = md_text(measure.period.text)
+        if measure.overview_period:
+            period += f" (tiltaksoversikten oppgir {md_text(measure.overview_period.text)})"
+        facts.append(f"- **Periode:** {period}")
+    else:
+        facts.append("- **Periode:** ikke oppgitt i kilden")
+    status_block = []
+    if found:
+        report, entry = found
+        facts.append(f"- **Status:** {ctx.badge(entry.status)} per {md_text(ctx.when(report.as_of))} "
+                     f"({md_text(report.title)})")
+        if ctx.index.is_overdue(measure):
+            facts.append(f'- **Forfalt:** <span class="pv-overdue">Ja</span> – perioden var over ved rapportdatoen, '
+                         f"og tiltaket var ikke gjennomført")
+        status_block = [f"## Status per {md_text(ctx.when(report.as_of))}", ctx.prose(entry.narrative) or "Rapporten har ingen tekst om status."]
+        if entry.references:
+            status_block.append("\n".join(
+                f"[^{r.number}]: {md_text(r.text)}" + (f" <{r.url}>" if r.url else "") for r in entry.references))
+    else:
+        facts.append("- **Status:** ingen statusrapport for dette tiltaket")
+    history = ctx.index.history(measure)
+    if len(history) > 1:
+        status_block.append("## Statushistorikk")
+        status_block.append("\n".join(
+            f"- {md_text(ctx.when(r.as_of))}: " + (ctx.badge(e.status) if e else "ikke med i rapporten") for r, e in history))
+    internal = []
+    if measure.contacts or measure.internal_note:
+        inner = []
+        if measure.contacts:
+            inner.append(md_text(measure.contacts.text))
+            if measure.contacts.persons:
+                inner.append("\n".join(f"- {md_text(p.name)}" + (f", {ctx.org_link(p.organisation, short=True)}" if p.organisation else "")
+                                       for p in measure.contacts.persons))
+        if measure.internal_note:
+            inner.append(ctx.prose(measure.internal_note))
+        internal = ['!!! internal "Intern: kontaktpersoner"', indent("\n\n".join(inner))]
+    nav = []
+    if prev:
+        nav.append(f"Forrige: {ctx.link(prev)}")
+    nav.append(f"[Alle tiltak i statusoversikten]({ctx.to(urls.STATUS)}?plan={plan.id})")
+    if nxt:
+        nav.append(f"Neste: {ctx.link(nxt)}")
+    body = [
+        f"# {md_text(title_of(measure))}",
+        "\n".join(facts),
+        "\n".join(internal),
+        "## Tiltaket i planen",
+        ctx.prose(measure.description),
+        *status_block,
+        related(ctx, measure.ref),
+        "## Temaer\n\n" + ", ".join(ctx.link(t) for t in measure.themes) if measure.themes else "",
+        ctx.source_line(measure.source),
+        " · ".join(nav),
+    ]
+    description = f"{plan.title}, tiltak {measure.number}: {measure.title}"
+    return Page(ctx.path, title_of(measure), _join(body), description=description, edit=ctx.edit(measure.ref),
+                tags=tuple(t.title for t in measure.themes))
+
+
+def status_page(ctx: Ctx) -> Page:
+    corpus = ctx.corpus
+    measures = [x for p in corpus.plans.values() for x in p.measures]
+    with_history = any(len(p.reports) > 1 for p in corpus.plans.values())
+    columns = ("plan", "number", "title", "package", "responsible", "period", "status", *(("previous",) if with_history else ()),
+               "reported", "overdue")
+    spec = TableSpec(columns, "Alle tiltak i alle handlingsplaner", STATUS_TABLE_ID)
+    rows = [(html_link(ctx, p.ref, p.title), p.measures) for p in corpus.plans.values()]
+    orgs = sorted({o for x in measures for o in x.responsibility.organisations}, key=lambda o: o.label.casefold())
+    matrix = [(html_link(ctx, o.ref, o.label), tuple(x for x in measures if o in x.responsibility.organisations)) for o in orgs]
+    reports = [f"{md_text(p.title)}: {md_text(p.latest_report.title)}, status per {md_text(ctx.when(p.latest_report.as_of))}"
+               if p.latest_report else f"{md_text(p.title)}: ingen statusrapport" for p in corpus.plans.values()]
+    body = [
+        "# Statusoversikt",
+        f"Tabellen viser alle {len(measures)} tiltak i {plural(len(corpus.plans), 'handlingsplan', 'handlingsplaner')}. "
+        "Et tiltak er markert som **forfalt** når perioden var over ved rapportdatoen uten at tiltaket var gjennomført.",
+        "\n".join(f"- {r}" for r in reports),
+        filter_box(ctx, measures, orgs),
+        measures_table(ctx, measures, spec),
+        "## Status per plan",
+        status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status og plan"),
+        "## Status per ansvarlig",
+        "Et tiltak med flere ansvarlige telles hos hver av dem.",
+        status_summary(ctx, matrix, first_col="Ansvarlig", caption="Antall tiltak per status og ansvarlig"),
+    ]
+    return Page(ctx.path, "Statusoversikt", _join(body), description="Status for alle tiltak i alle handlingsplaner",
+                hide=("navigation", "toc"))
+
+
+def changes_path(plan: m.Plan) -> str:
+    return f"handlingsplaner/{plan.id}/endringer.md"
+
+
+def changes_page(ctx: Ctx, plan: m.Plan) -> Page:
+    """What changed from each status report to the next."""
+    body = [f"# Endringer i {md_text(plan.title)}", f"Hva som endret seg fra én statusrapport til den neste i {ctx.link(plan)}."]
+    if not plan.reports:
+        body.append("Planen har ingen statusrapport ennå.")
+    elif len(plan.reports) == 1:
+        only = plan.reports[0]
+        body.append(f"Planen har bare én statusrapport, **{md_text(only.title)}** (status per {md_text(ctx.when(only.as_of))}). "
+                    "Det finnes ingen tidligere rapport å sammenligne med, så ingen endringer kan vises ennå. "
+                    "Når en ny rapport legges til, vises endringene her.")
+    for older, newer in zip(plan.reports, plan.reports[1:]):
+        found = compare(plan, older, newer)
+        body.append(f"## Fra {md_text(ctx.when(older.as_of))} til {md_text(ctx.when(newer.as_of))} {{#{newer.id}}}")
+        body.append(f"Fra {md_text(older.title)} til {md_text(newer.title)}: {plural(len(found), 'endring', 'endringer')}.")
+        if found:
+            rows = ["<table class=\"pv-summary pv-changes\"><caption>Endringer fra " + html_text(older.title) + " til "
+                    + html_text(newer.title) + "</caption><thead><tr><th scope=\"col\">Tiltak</th><th scope=\"col\">Endring</th>"
+                    "<th scope=\"col\">Før</th><th scope=\"col\">Etter</th></tr></thead><tbody>"]
+            for change in found:
+                rows.append(f"<tr data-change=\"{change.kind}\"><td>{html_link(ctx, change.measure.ref, title_of(change.measure))}</td>"
+                            f"<td>{html_text(CHANGE_LABELS[change.kind])}</td><td>{html_text(change.before or '–')}</td>"
+                            f"<td>{html_text(change.after or '–')}</td></tr>")
+            rows.append("</tbody></table>")
+            body.append("\n".join(rows))
+    return Page(ctx.path, f"Endringer i {plan.title}", _join(body), description=f"{plan.title}: endringer mellom statusrapportene",
+                edit=ctx.edit(plan.latest_report.ref) if plan.latest_report else ctx.edit(plan.ref))
+
+
+def filter_box(ctx: Ctx, measures: list[m.Measure], orgs: list[m.Organisation]) -> str:
+    """Options for the table script's filters, from the data (hidden until the script runs)."""
+    plans = [[p.id, p.title] for p in ctx.corpus.plans.values()]
+    statuses = [[s.id, s.label] for s in ctx.statuses]
+    if any(ctx.index.entry(x) is None for x in measures):
+        statuses.append(["ingen-rapport", "Ingen statusrapport"])
+    org_options = [[o.id, f"{o.abbreviation} – {o.name}" if o.abbreviation and o.abbreviation != o.name else o.name]
+                   for o in sorted(orgs, key=lambda o: o.name.casefold())]
+    data = {"plans": plans, "statuses": statuses, "orgs": org_options}
+    attrs = " ".join(f'data-{k}="{html_text(json.dumps(v, ensure_ascii=False))}"' for k, v in data.items())
+    return f'<div class="pv-filters" id="statusfilter" role="search" aria-label="Filtrer tiltakene" {attrs} hidden></div>'
+
+
+def group_heading(plan: m.Plan) -> str:
+    """'Tiltakspakke' -> 'Tiltakspakker', 'Prioriteringsområde' -> 'Prioriteringsområder'."""
+    labels = sorted({p.label for p in plan.packages})
+    if len(labels) != 1:
+        return "Grupper av tiltak"
+    label = labels[0]
+    return label + ("r" if label.endswith("e") else "er")
+
+
+def _join(parts: list[str]) -> str:
+    return "\n\n".join(p for p in parts if p and p.strip())

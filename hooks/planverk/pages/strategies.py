@@ -1,0 +1,201 @@
+"""Strategies: the strategy page with its styringspyramide, and a page per element."""
+
+from __future__ import annotations
+
+from .. import model as m
+from .. import urls
+from ..text import html_text, md_text, plural
+from .base import Ctx, Page, related, title_of
+
+LAYER_LABEL = {
+    "mission": "Samfunnsoppdrag", "vision": "Visjon", "user_goals": "Brukermål", "service_goals": "Tjenestemål",
+    "focus_areas": "Satsingsområder", "values": "Verdier", "areas": "Strategiske områder",
+}
+
+
+def strategy_pages(ctx: Ctx, strategy: m.Strategy) -> list[Page]:
+    s = strategy
+    pages = [strategy_page(ctx.at(urls.page_of(s.ref)), s)]
+    if s.mission:
+        pages.append(_simple(ctx, s, s.mission, s.mission.title, [ctx.at(urls.page_of(s.mission.ref)).prose(s.mission.text)]))
+    if s.vision:
+        c = ctx.at(urls.page_of(s.vision.ref))
+        parts = [f'<p class="pv-statement">{html_text(s.vision.title)}</p>', c.prose(s.vision.text)]
+        for block in s.vision.explanations:
+            parts += [f"## {md_text(block.title)}" if block.title else "", c.prose(block.text)]
+        pages.append(_simple(ctx, s, s.vision, "Visjon", parts, heading=f"Visjon: {s.vision.title}"))
+    for value in s.values:
+        c = ctx.at(urls.page_of(value.ref))
+        parts = ["\n".join(f"- {md_text(x)}" for x in value.statements), _siblings(c, "Verdiene", s.values, value),
+                 "## Om verdiene\n\n" + c.prose(s.values_intro) if s.values_intro else ""]
+        pages.append(_simple(ctx, s, value, value.name, parts, heading=f"Verdi: {value.name}"))
+    for goal in s.service_goals:
+        c = ctx.at(urls.page_of(goal.ref))
+        qualities = [*s.common_qualities, *goal.qualities]
+        parts = [("Tjenesten skal være: " + ", ".join(md_text(q) for q in qualities) + ".") if qualities else "",
+                 _siblings(c, "Tjenestemålene", s.service_goals, goal),
+                 "## Om tjenestemålene\n\n" + c.prose(s.service_goals_intro) if s.service_goals_intro else ""]
+        pages.append(_simple(ctx, s, goal, goal.title, parts, heading=f"Tjenestemål: {goal.title}"))
+    for goal in s.user_goals:
+        c = ctx.at(urls.page_of(goal.ref))
+        parts = [_siblings(c, "Brukermålene", s.user_goals, goal),
+                 "## Om brukermålene\n\n" + c.prose(s.user_goals_intro) if s.user_goals_intro else ""]
+        pages.append(_simple(ctx, s, goal, goal.title, parts, heading=f"Brukermål: {goal.title}"))
+    for area in s.focus_areas:
+        c = ctx.at(urls.page_of(area.ref))
+        parts = [_siblings(c, "Satsingsområdene", s.focus_areas, area),
+                 "## Om satsingsområdene\n\n" + c.prose(s.focus_areas_intro) if s.focus_areas_intro else ""]
+        pages.append(_simple(ctx, s, area, area.title, parts, heading=f"Satsingsområde: {area.title}"))
+    for section in s.sections:
+        pages.append(_simple(ctx, s, section, section.title, [ctx.at(urls.page_of(section.ref)).prose(section.text)]))
+    if s.drivers:
+        pages.append(drivers_page(ctx.at(urls.page_of(s.drivers.ref)), s, s.drivers))
+    for area in s.areas:
+        pages.append(area_page(ctx.at(urls.page_of(area.ref)), s, area))
+        for goal in area.goals:
+            pages.append(goal_page(ctx.at(urls.page_of(goal.ref)), s, area, goal))
+    return pages
+
+
+def strategies_index(ctx: Ctx) -> Page:
+    lines = [f"- {ctx.link(s)} – {ctx.org_link(s.owner)}, {md_text(s.period.text)}" for s in ctx.corpus.strategies.values()]
+    return Page(ctx.path, "Strategier", "# Strategier\n\n" + "\n".join(lines), description="Virksomhetsstrategiene")
+
+
+def _simple(ctx: Ctx, strategy: m.Strategy, entity, title: str, parts: list[str], *, heading: str | None = None) -> Page:
+    c = ctx.at(urls.page_of(entity.ref))
+    body = [f"# {md_text(heading or title)}", f"Del av {c.link(strategy)}.", *parts, related(c, entity.ref),
+            c.source_line(entity.source)]
+    return Page(c.path, heading or title, "\n\n".join(p for p in body if p),
+                description=f"{strategy.title}: {heading or title}", edit=c.edit(entity.ref))
+
+
+def _siblings(ctx: Ctx, label: str, items, current) -> str:
+    if len(items) < 2:
+        return ""
+    return f"## {label}\n\n" + "\n".join(
+        f"- **{md_text(title_of(x))}** (denne siden)" if x is current else f"- {ctx.link(x)}" for x in items)
+
+
+def pyramid(ctx: Ctx, strategy: m.Strategy) -> str:
+    """The styringspyramide as an ordered list of linked layers: top layer narrowest."""
+    if not strategy.pyramid_layers:
+        return ""
+    count = len(strategy.pyramid_layers)
+    items = []
+    for i, layer in enumerate(strategy.pyramid_layers):
+        ref = _layer_ref(strategy, layer)
+        width = 55 + round(45 * i / max(count - 1, 1))
+        detail = _layer_detail(strategy, layer)
+        label = html_text(LAYER_LABEL[layer])
+        link = (f'<a href="{urls.site_href(urls.page_of(ref), start=ctx.path, directory_urls=ctx.directory_urls)}">{label}</a>'
+                if ref else f'<a href="#{layer.replace("_", "-")}">{label}</a>')
+        items.append(f'<li class="pv-pyramid__layer" style="--pv-width:{width}%">{link}'
+                     f'{f"<span>{html_text(detail)}</span>" if detail else ""}</li>')
+    return ('<figure class="pv-pyramid-figure">\n<figcaption>Styringspyramiden, fra øverste nivå til grunnplanet</figcaption>\n'
+            f'<ol class="pv-pyramid">\n' + "\n".join(items) + "\n</ol>\n</figure>")
+
+
+def _layer_ref(strategy: m.Strategy, layer: str) -> str | None:
+    if layer == "mission" and strategy.mission:
+        return strategy.mission.ref
+    if layer == "vision" and strategy.vision:
+        return strategy.vision.ref
+    return None  # groups link to their section on the strategy page
+
+
+def _layer_detail(strategy: m.Strategy, layer: str) -> str:
+    if layer == "vision" and strategy.vision:
+        return strategy.vision.title
+    counts = {"values": len(strategy.values), "service_goals": len(strategy.service_goals), "user_goals": len(strategy.user_goals),
+              "focus_areas": len(strategy.focus_areas), "areas": len(strategy.areas)}
+    return str(counts[layer]) if layer in counts else ""
+
+
+def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
+    body = [f"# {md_text(s.title)}",
+            f"- **Organisasjon:** {ctx.org_link(s.owner)}\n- **Periode:** {md_text(s.period.text)}"]
+    if s.pyramid_layers:
+        body += ["## Styringspyramiden", pyramid(ctx, s), ctx.prose(s.pyramid_description)]
+    elif s.source.document.extraction_note and "styringspyramide" in s.source.document.extraction_note.lower():
+        body.append(f"!!! note \"Styringspyramiden\"\n    Kildedokumentet har en styringspyramide som grafikk, men den gikk tapt da teksten "
+                    f"ble hentet ut av dokumentet, og lagene er ikke beskrevet i teksten. Den er derfor ikke gjengitt her.")
+    if s.introduction:
+        intro = s.introduction
+        body += [f"## {md_text(intro.title)}" if intro.title else "## Innledning", ctx.prose(intro.text)]
+        sign = [x for x in [intro.closing, ", ".join(filter(None, [intro.place, ctx.when(intro.date)]))] if x]
+        if intro.signatory:
+            sign.append(intro.signatory.name + (f", {intro.signatory.title}" if intro.signatory.title else ""))
+        if sign:
+            body.append("  \n".join(md_text(x) for x in sign))
+    if s.mission:
+        body += ['## Samfunnsoppdrag {#mission}', f"{ctx.link(s.mission, 'Les samfunnsoppdraget')}"]
+    if s.vision:
+        body += ["## Visjon {#vision}", f'<p class="pv-statement">{html_text(s.vision.title)}</p>', ctx.link(s.vision, "Om visjonen")]
+    groups = [("Verdier", "values", s.values), ("Brukermål", "user-goals", s.user_goals), ("Tjenestemål", "service-goals", s.service_goals),
+              ("Satsingsområder", "focus-areas", s.focus_areas)]
+    for label, anchor, items in groups:
+        if items:
+            body += [f"## {label} {{#{anchor}}}", "\n".join(f"- {ctx.link(x)}" for x in items)]
+    if s.areas:
+        body += ["## Strategiske områder {#areas}", ctx.prose(s.areas_intro)]
+        for area in s.areas:
+            body.append(f"- {ctx.link(area)}\n" + "\n".join(f"    - {ctx.link(g)}" for g in area.goals))
+    if s.drivers:
+        body += ["## Drivkrefter", f"{ctx.link(s.drivers)} ({plural(s.drivers.count, 'drivkraft', 'drivkrefter')} i "
+                                    f"{plural(len(s.drivers.categories), 'kategori', 'kategorier')})"]
+    if s.sections:
+        body += ["## Mer fra strategien", "\n".join(f"- {ctx.link(x)}" for x in s.sections)]
+    body += [related(ctx, s.ref), ctx.source_line(s.source)]
+    return Page(ctx.path, s.title, "\n\n".join(p for p in body if p), description=f"{s.title}: visjon, verdier, mål og strategiske områder",
+                edit=ctx.edit(s.ref), tags=tuple(t.title for t in s.themes))
+
+
+def drivers_page(ctx: Ctx, s: m.Strategy, drivers: m.Drivers) -> Page:
+    cats = drivers.categories
+    depth = max(len(c.drivers) for c in cats)
+    head = "".join(f'<th scope="col" id="kategori-{c.id}">{html_text(c.title)}</th>' for c in cats)
+    rows = []
+    for i in range(depth):
+        cells = []
+        for c in cats:
+            d = c.drivers[i] if i < len(c.drivers) else None
+            cells.append(f'<td headers="kategori-{c.id}" id="{d.id}">{html_text(d.title)}</td>' if d else "<td></td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    table = (f'<div class="pv-table-wrap" tabindex="0" role="region" aria-labelledby="drivkrefter-caption"><table class="pv-matrix">'
+             f'<caption id="drivkrefter-caption">{html_text(drivers.title)} ({drivers.count})</caption>'
+             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    lists = "\n\n".join(f"### {md_text(c.title)}\n\n" + "\n".join(f"- {md_text(d.title)}" for d in c.drivers) for c in cats)
+    body = [f"# {md_text(drivers.title)}", f"Del av {ctx.link(s)}.", ctx.prose(drivers.intro), table,
+            "## Drivkreftene per kategori", lists,
+            "## Slik er tabellen gjenskapt\n\n" + ctx.prose(drivers.reconstruction) if drivers.reconstruction else "",
+            ctx.source_line(drivers.source)]
+    return Page(ctx.path, drivers.title, "\n\n".join(p for p in body if p), description=f"{s.title}: drivkrefter", edit=ctx.edit(drivers.ref))
+
+
+def area_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea) -> Page:
+    body = [f"# {md_text(area.title)}", f"Strategisk område i {ctx.link(s)}."]
+    if area.future:
+        body += [f"## {md_text(s.areas_future_title or 'Ønsket situasjon')}", ctx.prose(area.future)]
+        if area.future_source:
+            body.append(ctx.source_line(area.future_source))
+    body.append("## Mål og delmål")
+    for goal in area.goals:
+        body.append(f"### {md_text(goal.title)} {{#{goal.id}}}")
+        body.append("\n".join(f"{i}. {md_text(sg.text)} {{#{goal.id}-{sg.id}}}" for i, sg in enumerate(goal.subgoals, 1)))
+        body.append(ctx.link(goal, f"Mer om målet «{goal.title}»"))
+    others = [a for a in s.areas if a is not area]
+    body += ["## Andre strategiske områder", "\n".join(f"- {ctx.link(a)}" for a in others), related(ctx, area.ref), ctx.source_line(area.source)]
+    return Page(ctx.path, area.title, "\n\n".join(p for p in body if p), description=f"{s.title}: {area.title}",
+                edit=ctx.edit(area.ref), tags=tuple(t.title for t in area.themes))
+
+
+def goal_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea, goal: m.Goal) -> Page:
+    body = [f"# {md_text(goal.title)}", f"Mål under {ctx.link(area)} i {ctx.link(s)}.", "## Delmål",
+            "\n".join(f"{i}. {md_text(sg.text)} {{#{sg.id}}}" for i, sg in enumerate(goal.subgoals, 1))]
+    rel = related(ctx, goal.ref, heading="## Tiltak og relasjoner")
+    body.append(rel or "## Tiltak og relasjoner\n\nIngen tiltak i dataene er koblet til dette målet.")
+    siblings = [g for g in area.goals if g is not goal]
+    body += ["## Andre mål i området", "\n".join(f"- {ctx.link(g)}" for g in siblings), ctx.source_line(goal.source)]
+    return Page(ctx.path, goal.title, "\n\n".join(p for p in body if p), description=f"{s.title}: {area.title} – {goal.title}",
+                edit=ctx.edit(goal.ref))

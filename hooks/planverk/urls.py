@@ -1,0 +1,110 @@
+"""Where every entity lives: typed ref -> docs-relative Markdown path (and anchor).
+
+URLs are readable and stable, built from ids only: /handlingsplaner/gode-krefter/tiltak-21/.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+_STRATEGY_CHILD = {
+    "mission": "samfunnsoppdrag.md",
+    "vision": "visjon.md",
+    "drivers": "drivkrefter.md",
+}
+_STRATEGY_GROUP = {
+    "value": "verdier",
+    "service-goal": "tjenestemal",
+    "user-goal": "brukermal",
+    "focus-area": "satsingsomrader",
+}
+
+HOME = "index.md"
+STATUS = "status.md"
+GLOSSARY = "ordliste.md"
+ERRATA = "rettelser.md"
+ORGANISATIONS = "organisasjoner/index.md"
+STRATEGIES = "strategier/index.md"
+PLANS = "handlingsplaner/index.md"
+THEMES = "tema/index.md"
+NEWS = "nyheter/index.md"
+ABOUT = "om-nettstedet.md"
+ACCESSIBILITY = "tilgjengelighetserklaering.md"
+
+
+def page_of(ref: str) -> str:
+    """The Markdown path of the page that shows ``ref`` (a goal shows on its own page)."""
+    kind, _, path = ref.partition(":")
+    parts = path.split("/")
+    if kind == "org":
+        return f"organisasjoner/{parts[0]}.md"
+    if kind == "strategy":
+        return f"strategier/{parts[0]}/index.md"
+    if kind in _STRATEGY_CHILD:
+        return f"strategier/{parts[0]}/{_STRATEGY_CHILD[kind]}"
+    if kind in _STRATEGY_GROUP:
+        return f"strategier/{parts[0]}/{_STRATEGY_GROUP[kind]}/{parts[1]}.md"
+    if kind == "section":
+        return f"strategier/{parts[0]}/{parts[1]}.md"
+    if kind == "area":
+        return f"strategier/{parts[0]}/omrader/{parts[1]}/index.md"
+    if kind == "goal":
+        return f"strategier/{parts[0]}/omrader/{parts[1]}/{parts[2]}.md"
+    if kind == "plan":
+        return f"handlingsplaner/{parts[0]}/index.md"
+    if kind in ("package", "measure"):
+        return f"handlingsplaner/{parts[0]}/{parts[1]}.md"
+    if kind == "report":
+        return f"handlingsplaner/{parts[0]}/endringer.md"  # a report is shown where its changes are
+    if kind == "news":
+        return f"nyheter/{parts[0]}.md"
+    if kind == "theme":
+        return f"tema/{parts[0]}.md"
+    if kind == "term":
+        return GLOSSARY
+    raise KeyError(f"no page for reference {ref!r}")
+
+
+def anchor_of(ref: str) -> str | None:
+    kind, _, path = ref.partition(":")
+    if kind == "term":
+        return path
+    return None
+
+
+def href(ref: str, *, start: str) -> str:
+    """Relative Markdown link from the page at ``start`` to ``ref``."""
+    return relative(page_of(ref), start=start) + (f"#{anchor_of(ref)}" if anchor_of(ref) else "")
+
+
+def relative(target: str, *, start: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(start) or ".")
+
+
+def url_of(md_path: str) -> str:
+    """The site URL (directory style) of a Markdown path: 'a/b.md' -> 'a/b/', 'a/index.md' -> 'a/'."""
+    if md_path == "index.md":
+        return ""
+    if md_path.endswith("/index.md"):
+        return md_path[: -len("index.md")]
+    return md_path[: -len(".md")] + "/"
+
+
+def site_path(md_path: str, *, directory_urls: bool) -> str:
+    """The built file's URL path: 'a/b.md' -> 'a/b/' (directory URLs) or 'a/b.html'."""
+    if directory_urls:
+        return url_of(md_path)
+    return md_path[: -len(".md")] + ".html"
+
+
+def site_href(target: str, *, start: str, directory_urls: bool, anchor: str | None = None) -> str:
+    """Relative URL between two built pages, for raw HTML that MkDocs does not rewrite."""
+    to = site_path(target, directory_urls=directory_urls)
+    here = site_path(start, directory_urls=directory_urls)
+    base = here if here.endswith("/") or here == "" else posixpath.dirname(here)
+    rel = posixpath.relpath(to or ".", base.rstrip("/") or ".")
+    if to == "" or to.endswith("/"):
+        rel = "./" if rel == "." else rel + "/"
+    if not directory_urls and rel == ".":
+        rel = posixpath.basename(to)
+    return rel + (f"#{anchor}" if anchor else "")
