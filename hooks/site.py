@@ -6,7 +6,8 @@ Events and why:
 - on_files: add one generated page per entity; its edit link points at its YAML file.
 - on_page_markdown: append the glossary's abbreviation definitions to every page, so each
   abbreviation is an <abbr title> wherever it appears.
-- on_post_build: drop the build's state, so `mkdocs serve` rebuilds from fresh data.
+- on_post_build: make Norwegian search stem the query (see planverk/search_stemming.py) and
+  drop the build's state, so `mkdocs serve` rebuilds from fresh data.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from planverk.errors import DataErrors
 from planverk.load import load
 from planverk.nav import build_nav
 from planverk.pages import build_pages
+from planverk.search_stemming import patch_lunr_no
 
 log = get_plugin_logger("planverk")
 
@@ -71,4 +73,6 @@ def on_page_markdown(markdown: str, /, *, page: MkPage, config: MkDocsConfig, fi
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    if not patch_lunr_no(Path(config.site_dir)):
+        raise PluginError("search: lunr.no.min.js was not found to patch; is the search plugin set to lang: [\"no\"]?")
     _state.clear()

@@ -6,6 +6,7 @@ file, line, field path, what was found and what was expected. Nothing here impor
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,13 +15,14 @@ from typing import Any, Callable, Iterable, TypeVar
 from . import model as m
 from .errors import DataError, DataErrors, format_path
 from .schema import Schemas, strip_internal
-from .text import footnote_numbers
 from .yamlload import Loaded, YamlSyntaxError, load_yaml
 
 AUDIENCES = ("public", "internal")
 _SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)")
 _SAFE_URL = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9-]+(/|\.|#|$))", re.I)
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_LINK = re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s>]*\)[^()\s>]*)*)")  # one level of (…) as Markdown does
+_MD_LINK_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)  # reference definitions [x]: target (not footnotes [^1]:)
+_FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
 
 # Which schema each kind of file must use (folder or file name -> schema file).
 _LAYOUT: dict[str, str] = {
@@ -59,6 +61,9 @@ class _Ctx:
     root: Path
     audience: str
     errors: list[DataError] = field(default_factory=list)
+    # (file name, entity path) of items already reported as duplicate ids, so that the
+    # registry does not report the same duplicate again
+    duplicates: set[tuple[str, tuple[str | int, ...]]] = field(default_factory=set)
 
     def error(self, file: _File | str, path: Iterable[str | int], message: str, line: int | None = None) -> None:
         path = tuple(path)
@@ -75,8 +80,14 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
     if audience not in AUDIENCES:
         raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
     root = Path(root)
+    if not root.is_dir():
+        raise DataErrors([DataError(root.as_posix(), None, "", "data folder not found; expected a folder holding vocabulary.yml, plans/, schema/ …")])
     ctx = _Ctx(root=root, audience=audience)
     schemas = Schemas(root / "schema")
+    for name, line, message in schemas.problems:
+        ctx.error(_display(root, root / "schema" / name), (), message, line=line)
+    for schema in sorted(set(_LAYOUT.values()) - set(schemas.names()) - {name for name, _, _ in schemas.problems}):
+        ctx.error(_display(root, root / "schema" / schema), (), "schema file is missing; the data files that use it cannot be checked")
     files = _read_files(ctx, schemas)
     if ctx.errors:
         raise DataErrors(ctx.errors)
@@ -134,7 +145,7 @@ def _read_one(ctx: _Ctx, schemas: Schemas, path: Path, schema: str) -> _File | N
     if loaded.data is None:
         ctx.error(name, (), f"file is empty; expected a mapping as described in schema/{schema}", line=1)
         return None
-    if loaded.problems:
+    if loaded.problems or schema not in schemas.names():
         return None
     for fpath, message in schemas.errors(schema, loaded.data):
         ctx.error(file, fpath, message)
@@ -161,6 +172,8 @@ class _Builder:
     def _register(self, entity: Any, file: _File, path: tuple[str | int, ...]) -> None:
         ref = entity.ref
         if ref in self.entities:
+            if (file.name, path) in self.ctx.duplicates:
+                return  # already reported by _unique, with the line of the first one
             first_file, first_path = self.where[ref]
             self.ctx.error(file, path + ("id",), f"duplicate id: {ref} is already defined at "
                                                   f"{first_file.name}:{first_file.loaded.line(first_path)}")
@@ -173,7 +186,10 @@ class _Builder:
         for i, item in enumerate(items):
             ident = item.get("id")
             if ident in seen:
-                self.ctx.error(file, path + (i, "id"), f"duplicate {what} id '{ident}' (first at index {seen[ident]})")
+                first = path + (seen[ident],)
+                self.ctx.error(file, path + (i, "id"), f"duplicate {what} id '{ident}': {format_path(first)} at line "
+                                                        f"{file.loaded.line(first)} already has it; expected a unique id")
+                self.ctx.duplicates.add((file.name, path + (i,)))
             else:
                 seen[ident] = i
 
@@ -182,7 +198,9 @@ class _Builder:
             return None
         if key not in table:
             known = ", ".join(sorted(table)[:12]) + (" …" if len(table) > 12 else "")
-            self.ctx.error(file, path, f"unknown {what} '{key}'; expected one of: {known}")
+            close = difflib.get_close_matches(str(key), list(table), n=3)
+            hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
+            self.ctx.error(file, path, f"unknown {what} '{key}'{hint}; expected one of: {known}")
             return None
         return table[key]
 
@@ -221,10 +239,11 @@ class _Builder:
     def _markdown(self, text: str | None, file: _File, path: tuple[str | int, ...]) -> str | None:
         if text is None:
             return None
-        for match in _MD_LINK.finditer(text):
+        for match in [*_MD_LINK.finditer(text), *_MD_LINK_DEF.finditer(text)]:
             url = match.group(1)
             if url and not _SAFE_URL.match(url):
-                self.ctx.error(file, path, f"link target {url!r} is not allowed; expected an http(s), mailto or relative address")
+                self.ctx.error(file, path, f"link target {url!r} is not allowed; expected an http(s), mailto or relative address",
+                               line=file.loaded.line_in(path, text, match.start(1)))
         return text
 
     # build
@@ -475,13 +494,16 @@ class _Builder:
         self._unique(file, d["packages"], ("packages",), "package")
         self._unique(file, d["measures"], ("measures",), "measure")
         packages: dict[str, m.Package] = {}
+        package_paths: list[tuple[m.Package, tuple[str | int, ...]]] = []
         for j, p in enumerate(d["packages"]):
             pkg = m.Package(id=p["id"], plan_id=pid, number=p["number"], label=p["label"], title=p["title"],
                             description=self._markdown(p.get("description"), file, ("packages", j, "description")),
                             source=self._source(p.get("source"), file, ("packages", j), src))
-            packages[pkg.id] = pkg
+            package_paths.append((pkg, ("packages", j)))
+            packages.setdefault(pkg.id, pkg)
         numbers: dict[int, int] = {}
         measures = []
+        measure_paths: list[tuple[m.Measure, tuple[str | int, ...]]] = []
         for j, x in enumerate(d["measures"]):
             path = ("measures", j)
             if x["number"] in numbers:
@@ -507,11 +529,11 @@ class _Builder:
                 internal_note=self._markdown(x.get("internal_note"), file, path + ("internal_note",)),
                 source=self._source(x.get("source"), file, path, src))
             measures.append(measure)
-        taken = {pkg.id: ("packages", j) for j, pkg in enumerate(packages.values())}
+            measure_paths.append((measure, path))
         for j, x in enumerate(d["measures"]):
-            if x["id"] in taken or x["id"] in _RESERVED_PLAN_PAGES:
+            if x["id"] in packages or x["id"] in _RESERVED_PLAN_PAGES:
                 self.ctx.error(file, ("measures", j, "id"), f"measure id '{x['id']}' would share its web address with "
-                               + (f"package '{x['id']}'" if x["id"] in taken else f"the plan's '{x['id']}' page") + "; choose another id")
+                               + (f"package '{x['id']}'" if x["id"] in packages else f"the plan's '{x['id']}' page") + "; choose another id")
         plan_reports = tuple(sorted((self._report(rf, rd, measures) for rf, rd in reports if rd["plan"] == pid), key=lambda r: (r.as_of, r.id)))
         if owner is None:
             return None
@@ -520,10 +542,10 @@ class _Builder:
                       packages=tuple(packages.values()), measures=tuple(sorted(measures, key=lambda x: x.number)), reports=plan_reports,
                       themes=self._themes(d.get("themes"), file, ()), source=src)
         self._register(plan, file, ())
-        for j, pkg in enumerate(plan.packages):
-            self._register(pkg, file, ("packages", j))
-        for j, measure in enumerate(measures):
-            self._register(measure, file, ("measures", j))
+        for pkg, path in package_paths:  # paths with each item's index in the file, for the line
+            self._register(pkg, file, path)
+        for measure, path in measure_paths:
+            self._register(measure, file, path)
         for report in plan_reports:
             self._register(report, *self._report_where[report.id])
         return plan
@@ -561,11 +583,15 @@ class _Builder:
                 self.ctx.error(file, path + ("status",), f"{e['status']!r} is not one of {', '.join(statuses)}")
                 continue
             refs = tuple(m.Reference(number=r["number"], text=r["text"], url=r["url"]) for r in e.get("references", []))
-            markers, numbers = footnote_numbers(e.get("narrative")), [r.number for r in refs]
+            narrative = e.get("narrative") or ""
+            markers = {int(mk.group(1)): mk.start() for mk in reversed(list(_FOOTNOTE_MARK.finditer(narrative)))}  # first of each
+            numbers = [r.number for r in refs]
             for n in sorted(set(markers) - set(numbers)):
-                self.ctx.error(file, path + ("narrative",), f"footnote marker [^{n}] has no entry in references; expected a reference with number {n}")
-            for n in sorted(set(numbers) - set(markers)):
-                self.ctx.error(file, path + ("references",), f"reference {n} is never marked in the narrative; expected a [^{n}] marker")
+                self.ctx.error(file, path + ("narrative",), f"footnote marker [^{n}] has no entry in references; expected a reference with number {n}",
+                               line=file.loaded.line_in(path + ("narrative",), narrative, markers[n]))
+            for k, n in enumerate(numbers):
+                if n not in markers:
+                    self.ctx.error(file, path + ("references", k), f"reference {n} is never marked in the narrative; expected a [^{n}] marker")
             entries.append(m.StatusEntry(measure_id=e["measure"], status=status,
                                          narrative=self._markdown(e.get("narrative"), file, path + ("narrative",)), references=refs,
                                          internal_note=self._markdown(e.get("internal_note"), file, path + ("internal_note",)),

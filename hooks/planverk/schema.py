@@ -25,8 +25,17 @@ class Schemas:
     def __init__(self, folder: Path):
         self.folder = folder
         self._raw: dict[str, dict[str, Any]] = {}
+        self.problems: list[tuple[str, int | None, str]] = []  # (file name, line, message) of unreadable schemas
         for path in sorted(folder.glob("*.schema.json")):
-            schema = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                schema = json.loads(path.read_text(encoding="utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                line = getattr(exc, "lineno", None)
+                self.problems.append((path.name, line, f"not valid JSON: {getattr(exc, 'msg', exc)}"))
+                continue
+            if not isinstance(schema, dict):
+                self.problems.append((path.name, 1, f"found {_type_name(schema)}, expected a JSON object (a schema)"))
+                continue
             schema["$id"] = _BASE + path.name  # base for relative $refs; the files stay editor-friendly
             self._raw[path.name] = schema
         self._registry = Registry().with_resources(
@@ -102,6 +111,18 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
+# JSON Schema's type names in the words _type_name uses for what was found.
+_JSON_TYPES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
+               "number": "a number", "boolean": "true/false", "null": "null"}
+
+
+def _found(value: Any) -> str:
+    """'text 'tre'', 'a list', 'null': what a value is, shown once."""
+    if value is None or isinstance(value, (dict, list)):
+        return _type_name(value)
+    return f"{_type_name(value)} {_short(value)}"
+
+
 def _short(value: Any) -> str:
     text = repr(value) if not isinstance(value, (dict, list)) else _type_name(value)
     return text if len(text) <= 60 else text[:57] + "…'"
@@ -122,8 +143,8 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
             yield path + (key,), f"unknown field '{key}'; expected one of: {', '.join(allowed)}"
     elif kind == "type":
         expected = error.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
-        yield path, f"found {_type_name(value)} {_short(value)}, expected {expected}"
+        expected = [expected] if isinstance(expected, str) else list(expected)
+        yield path, f"found {_found(value)}, expected {' or '.join(_JSON_TYPES.get(t, t) for t in expected)}"
     elif kind == "enum":
         yield path, f"{_short(value)} is not one of {', '.join(map(str, error.validator_value))}"
     elif kind == "pattern":
@@ -138,7 +159,7 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
         if sub and len({tuple(e.absolute_path) for e in sub}) == 1 and kind == "anyOf":
             yield from _explain(sub[0])
         else:
-            yield path, f"found {_type_name(value)} {_short(value)}, which does not fit: {desc}".rstrip(": ")
+            yield path, f"found {_found(value)}, which does not fit: {desc}".rstrip(": ")
     elif kind in ("minItems", "maxItems", "minimum", "maximum", "maxLength", "minLength", "uniqueItems"):
         yield path, f"{_short(value)}: {error.message.split(' is ', 1)[-1] if ' is ' in error.message else error.message}"
     else:

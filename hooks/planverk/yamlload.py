@@ -25,6 +25,10 @@ _FLOAT = "tag:yaml.org,2002:float"
 _NULL = "tag:yaml.org,2002:null"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_VALUE = "tag:yaml.org,2002:value"  # what PyYAML resolves a plain "=" to; read as text
+_SCALAR_TAGS = frozenset({_BOOL, _INT, _FLOAT, _NULL, _TIMESTAMP, _STR, _VALUE})
 
 
 @dataclass
@@ -34,6 +38,9 @@ class Loaded:
     data: Any
     lines: dict[Path, int] = field(default_factory=dict)
     problems: list[tuple[int, Path, str]] = field(default_factory=list)
+    # literal block scalars (``|``): the line of their first text line, so a position
+    # inside the text maps to a line of the file
+    text_starts: dict[Path, int] = field(default_factory=dict)
 
     def line(self, path: Path) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
@@ -43,6 +50,17 @@ class Loaded:
                 return self.lines[path]
             path = path[:-1]
         return self.lines.get((), None)
+
+    def line_in(self, path: Path, text: str, offset: int) -> int | None:
+        """The line of character ``offset`` of ``text``, the value at ``path``.
+
+        Exact for literal block scalars (``|``), whose text lines are the file's lines;
+        otherwise the line where the value starts.
+        """
+        start = self.text_starts.get(tuple(path))
+        if start is None:
+            return self.line(path)
+        return start + text.count("\n", 0, offset)
 
 
 class YamlSyntaxError(Exception):
@@ -56,10 +74,7 @@ def load_yaml(text: str) -> Loaded:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        problem = exc.problem or "invalid YAML"
-        raise YamlSyntaxError(line, f"YAML syntax error: {problem}") from None
+        raise YamlSyntaxError(*_syntax_message(exc, text)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
         raise YamlSyntaxError(None, f"YAML syntax error: {exc}") from None
     loaded = Loaded(data=None)
@@ -69,15 +84,41 @@ def load_yaml(text: str) -> Loaded:
     return loaded
 
 
+def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """The line and a message for a parser error: what went wrong, and where the broken part began."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    message = exc.problem or "invalid YAML"
+    if exc.context:
+        where = exc.context_mark
+        if where is not None and where.line + 1 != line:
+            message = f"{exc.context} (line {where.line + 1}), {message}"
+        else:
+            message = f"{exc.context}, {message}"
+    if mark is not None:
+        lines = text.split("\n")
+        if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+            message += "; the line contains a tab: indent with spaces"
+    return line, f"YAML syntax error: {message}"
+
+
 def _construct(node: yaml.Node, path: Path, out: Loaded) -> Any:
     out.lines[path] = node.start_mark.line + 1
+    expected = _MAP if isinstance(node, yaml.MappingNode) else _SEQ if isinstance(node, yaml.SequenceNode) else None
+    if (expected and node.tag != expected) or (expected is None and node.tag not in _SCALAR_TAGS):
+        out.problems.append((node.start_mark.line + 1, path, f"YAML tag {node.tag!r} is not supported; "
+                                                             f"remove the tag (write text in quotes)"))
+        return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 out.problems.append((key_node.start_mark.line + 1, path, "merge keys (<<) are not supported"))
                 continue
-            key = _construct(key_node, path, out)
+            if not isinstance(key_node, yaml.ScalarNode):
+                out.problems.append((key_node.start_mark.line + 1, path, "a key must be text, not a list or mapping"))
+                continue
+            key = _scalar(key_node, path, out)  # not _construct: a key must not overwrite its mapping's line
             if not isinstance(key, str):
                 out.problems.append((key_node.start_mark.line + 1, path,
                                      f"key {key!r} must be text; write it in quotes"))
@@ -97,6 +138,8 @@ def _scalar(node: yaml.ScalarNode, path: Path, out: Loaded) -> Any:
     value: str = node.value
     if node.style not in (None, "") or node.tag == _STR:  # quoted or block scalar: always text
         # (the C loader reports plain style as '', the Python loader as None)
+        if node.style == "|":  # the indicator's line; the text starts on the next
+            out.text_starts[path] = node.start_mark.line + 2
         return value
     line = node.start_mark.line + 1
     tag = node.tag

@@ -1,0 +1,63 @@
+# planverk: `make site` builds the three outputs, `make test` runs every test.
+# Both do their own set-up on a fresh machine (Python 3.11 and make are all you need).
+
+PYTHON_BIN ?= python3.11
+VENV       := .venv
+PY         := $(VENV)/bin/python
+MKDOCS     := NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs
+STAMP      := $(VENV)/.installed
+EPOCH      := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH := $(EPOCH)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site public internal offline test check serve bench lock browser tools clean
+
+site: public internal offline
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON_BIN) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt ".[test]"
+	touch $@
+
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund --silent
+	touch $@
+
+tools: tools/node_modules/.installed
+
+check: $(STAMP)
+	cd hooks && ../$(PY) -m planverk check --data ../data
+
+public: $(STAMP) tools
+	$(MKDOCS) build --strict --clean -f mkdocs.yml
+
+internal: $(STAMP) tools
+	$(MKDOCS) build --strict --clean -f mkdocs.internal.yml
+
+offline: $(STAMP) tools
+	$(MKDOCS) build --strict --clean -f mkdocs.offline.yml
+	$(PY) scripts/zip_offline.py site/offline site/offline.zip
+
+serve: $(STAMP) tools
+	$(MKDOCS) serve -f mkdocs.yml
+
+# Browser tests drive Debian's Chromium; install it when it is missing and we may (root).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "chromium is missing; install the Debian package 'chromium'" >&2; fi; }
+
+test: $(STAMP) tools browser
+	$(PY) -m pytest
+
+bench: $(STAMP) tools
+	$(PY) scripts/bench.py
+
+lock:
+	$(PYTHON_BIN) -m venv /tmp/planverk-lock && /tmp/planverk-lock/bin/pip install --quiet ".[test]" && \
+	  { echo "# Exact versions resolved for planverk; pip install -c constraints.txt keeps installs reproducible."; \
+	    echo "# Regenerate with: make lock"; /tmp/planverk-lock/bin/pip freeze --exclude planverk | sort -f; } > constraints.txt
+
+clean:
+	rm -rf site .pytest_cache test-artifacts

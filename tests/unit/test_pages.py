@@ -1,0 +1,95 @@
+"""Page functions: data in, Markdown out (no MkDocs)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from planverk import urls
+from planverk.nav import build_nav
+from planverk.pages import build_pages
+from planverk.pages.base import Ctx
+from planverk.pages.plans import measure_page, status_page
+from planverk.pages.strategies import pyramid
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+LINK = re.compile(r"\]\(([^)\s]+?)(?:#[^)]*)?\)")
+
+
+@pytest.fixture(scope="module")
+def generated(public_corpus):
+    return {p.path: p for p in build_pages(public_corpus)}
+
+
+def test_every_markdown_link_resolves_to_a_page(generated):
+    handwritten = {p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")}
+    known = set(generated) | handwritten
+    broken = []
+    for page in generated.values():
+        for target in LINK.findall(page.body):
+            if target.startswith(("http://", "https://", "mailto:", "#", "?")):
+                continue
+            path = target.split("?")[0]
+            resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.path), path))
+            if resolved not in known:
+                broken.append(f"{page.path}: {target}")
+    assert not broken
+
+
+def test_pages_have_unique_paths_and_titles(generated, public_corpus):
+    assert len(generated) == len(set(generated))
+    assert all(p.title for p in generated.values())
+    assert len([p for p in generated if p.startswith("handlingsplaner/gode-krefter/tiltak-")]) == 35
+
+
+def test_measure_page(public_corpus):
+    plan = public_corpus.plans["gode-krefter"]
+    measure = public_corpus.get("measure:gode-krefter/tiltak-2")
+    ctx = Ctx.create(public_corpus).at(urls.page_of(measure.ref))
+    page = measure_page(ctx, plan, measure, None, plan.measures[2])
+    assert page.title == "Tiltak 2: Standardiserte ungdomsundersøkelser"
+    assert page.body.startswith("# Tiltak 2: Standardiserte ungdomsundersøkelser")
+    assert "- **Handlingsplan:** [Gode krefter](index.md)" in page.body
+    assert "**Ansvarlig:** [Justis\\- og beredskapsdepartementet \\(JD\\)](../../organisasjoner/jd.md)" in page.body
+    assert "**Samarbeidspart:** [Norsk institutt" in page.body
+    assert "Gjennomført</span> per august 2011" in page.body
+    assert "Neste: [Tiltak 3:" in page.body and "Forrige:" not in page.body
+    assert page.edit == "data/plans/gode-krefter.yml"
+    assert "Kilde: [Statusrapport" in page.body and "side 6" in page.body
+
+
+def test_measure_page_footnotes(public_corpus):
+    plan = public_corpus.plans["gode-krefter"]
+    measure = public_corpus.get("measure:gode-krefter/tiltak-3")
+    page = measure_page(Ctx.create(public_corpus).at(urls.page_of(measure.ref)), plan, measure, None, None)
+    assert "[^1]" in page.body and re.search(r"^\[\^1\]: Frønes", page.body, re.M)
+    assert "[^2]: Notatet finnes tilgjengelig på: <http://www.regjeringen.no/upload/BLD/" in page.body
+
+
+def test_front_matter_is_escaped(public_corpus):
+    page = build_pages(public_corpus)[0]
+    assert page.markdown.startswith('---\ntitle: "Forside"\ndescription: ')
+
+
+def test_status_page_counts(public_corpus):
+    page = status_page(Ctx.create(public_corpus).at(urls.STATUS))
+    assert page.body.count("<tr data-plan=") == 38
+    assert 'data-status="ingen-rapport"' in page.body  # the radicalisation plan has no report
+    assert '"ikke-igangsatt", "Ikke igangsatt"' in page.body.replace("&quot;", '"')
+
+
+def test_pyramid_lists_layers_in_order_as_links(public_corpus):
+    strategy = public_corpus.strategies["konfliktradet-2023-2025"]
+    html = pyramid(Ctx.create(public_corpus).at(urls.page_of(strategy.ref)), strategy)
+    labels = re.findall(r'<li class="pv-pyramid__layer"[^>]*><a href="([^"]+)">([^<]+)</a>', html)
+    assert [label for _, label in labels] == ["Samfunnsoppdrag", "Visjon", "Brukermål", "Tjenestemål", "Satsingsområder", "Verdier"]
+    assert labels[0][0] == "samfunnsoppdrag/" and labels[1][0] == "visjon/"
+    assert pyramid(Ctx.create(public_corpus), public_corpus.strategies["kriminalomsorgen-2021-2026"]) == ""
+
+
+def test_nav_leaves_measures_out(public_corpus):
+    flat = str(build_nav(public_corpus))
+    assert "tiltak-21.md" not in flat and "tiltakspakke-1.md" in flat and "status.md" in flat
