@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build_site
+from support import build_site
 from planverk.changes import compare, previous_entry
 from planverk.load import load
 

@@ -1,0 +1,253 @@
+"""End-to-end: build the real site in a temp folder and read the HTML it produced."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from support import build_site
+from htmltools import article, pages, parse, resolve
+from planverk import urls
+
+HUBS = {"index.html", "status/index.html", "ordliste/index.html", "rettelser/index.html", "kilder/index.html",
+        "organisasjoner/index.html", "strategier/index.html", "handlingsplaner/index.html", "tema/index.html",
+        "nyheter/index.html", "om-nettstedet/index.html", "tilgjengelighetserklaering/index.html"}
+
+
+def html_path(md: str) -> str:
+    return urls.url_of(md) + "index.html"
+
+
+def test_every_entity_has_its_page(sites, public_corpus):
+    site = sites["public"].site
+    missing = [ref for ref in public_corpus.entities if not (site / html_path(urls.page_of(ref))).is_file()]
+    assert not missing
+    assert (site / "handlingsplaner/gode-krefter/tiltak-21/index.html").is_file()
+
+
+def test_readable_stable_urls(public_corpus):
+    measure = public_corpus.get("measure:gode-krefter/tiltak-21")
+    assert urls.url_of(urls.page_of(measure.ref)) == "handlingsplaner/gode-krefter/tiltak-21/"
+    assert urls.url_of(urls.page_of("goal:kriminalomsorgen-2021-2026/omdomme/attraktiv-arbeidsplass")) == \
+        "strategier/kriminalomsorgen-2021-2026/omrader/omdomme/attraktiv-arbeidsplass/"
+
+
+def _article_links(site: Path, *, whole_page: bool = False) -> dict[str, set[str]]:
+    """page -> the pages its article (or, with whole_page, any part of it) links to."""
+    out: dict[str, set[str]] = {}
+    for page in pages(site):
+        rel = page.relative_to(site).as_posix()
+        targets = set()
+        for href, in_article in parse(page.read_text(encoding="utf-8")).links:
+            found = resolve(page, href, site)
+            if (in_article or whole_page) and found and found[0] != page and found[0].suffix == ".html":
+                targets.add(found[0].relative_to(site).as_posix())
+        out[rel] = targets
+    return out
+
+
+def _references(corpus) -> set[tuple[str, str]]:
+    """Every reference the data states, as (from ref, to ref): each must be a link both ways."""
+    pairs: set[tuple[str, str]] = set()
+    for plan in corpus.plans.values():
+        pairs.add((plan.ref, plan.owner.ref))
+        for package in plan.packages:
+            pairs.add((package.ref, plan.ref))
+        for x in plan.measures:
+            pairs.add((x.ref, x.package.ref))
+            pairs |= {(x.ref, o.ref) for o in x.responsibility.organisations}
+            pairs |= {(x.ref, o.ref) for o in x.actors}
+            pairs |= {(x.ref, t.ref) for t in x.themes}
+    for s in corpus.strategies.values():
+        pairs.add((s.ref, s.owner.ref))
+        children = [s.mission, s.vision, s.drivers, *s.values, *s.service_goals, *s.user_goals, *s.focus_areas,
+                    *s.sections, *s.areas]
+        pairs |= {(c.ref, s.ref) for c in children if c is not None}
+        for area in s.areas:
+            pairs |= {(g.ref, area.ref) for g in area.goals}
+    for item in corpus.news.values():
+        pairs.add((item.ref, item.publisher.ref))
+        pairs |= {(item.ref, t.ref) for t in item.themes}
+    for org in corpus.organisations.values():
+        if org.parent_id:
+            pairs.add((org.ref, f"org:{org.parent_id}"))
+    pairs |= {(r.from_ref, r.to_ref) for r in corpus.relations}
+    return pairs
+
+
+def test_every_reference_is_a_link_both_ways(sites, public_corpus):
+    links = _article_links(sites["public"].site)
+    missing = []
+    for a, b in sorted(_references(public_corpus)):
+        pa, pb = html_path(urls.page_of(a)), html_path(urls.page_of(b))
+        if pb not in links[pa]:
+            missing.append(f"{a} does not link to {b}")
+        if pa not in links[pb]:
+            missing.append(f"{b} does not link back to {a}")
+    assert not missing, "\n".join(missing)
+    assert len(_references(public_corpus)) > 250  # the check really ran over the data
+
+
+def test_every_entity_links_to_its_source_document(sites, public_corpus):
+    links = _article_links(sites["public"].site)
+    for ref, entity in public_corpus.entities.items():
+        source = getattr(entity, "source", None)
+        if source is None or ref.startswith(("term:", "report:")):
+            continue
+        page, doc = html_path(urls.page_of(ref)), f"kilder/{source.document.id}/index.html"
+        assert doc in links[page], ref
+        assert page in links[doc], f"{doc} does not list {ref}"
+
+
+def test_no_page_is_an_orphan(sites):
+    """Every page is reachable: linked from another page's content, nav or footer."""
+    links = _article_links(sites["public"].site, whole_page=True)
+    linked = set().union(*links.values())
+    orphans = sorted(p for p in links if p not in linked and p != "index.html")
+    assert not orphans
+
+
+def test_no_broken_internal_links_or_anchors(sites):
+    for name, build in sites.items():
+        site = build.site
+        broken = []
+        anchors: dict[Path, set[str]] = {}
+        for page in pages(site):
+            for href, _ in parse(page.read_text(encoding="utf-8")).links:
+                found = resolve(page, href, site)
+                if found is None:
+                    continue
+                target, fragment = found
+                if not target.exists():
+                    broken.append(f"{page.relative_to(site)}: {href}")
+                    continue
+                if fragment and target.suffix == ".html":
+                    ids = anchors.setdefault(target, parse(target.read_text(encoding="utf-8")).ids)
+                    if fragment not in ids:
+                        broken.append(f"{page.relative_to(site)}: {href} (no #{fragment})")
+        assert not broken, f"{name}:\n" + "\n".join(broken[:50])
+
+
+def test_status_table_has_every_measure_of_every_plan(sites, public_corpus):
+    html = sites["public"].html("status/index.html")
+    table = re.search(r'<table class="pv-table" id="statustabell".*?</table>', html, re.S).group(0)
+    rows = re.findall(r"<tr data-plan=\"([^\"]+)\"[^>]*>(.*?)</tr>", table, re.S)
+    expected = [(p.id, x) for p in public_corpus.plans.values() for x in p.measures]
+    assert len(rows) == len(expected) == 38
+    for (plan_id, measure), (row_plan, row) in zip(expected, rows):
+        assert row_plan == plan_id
+        assert f'href="../{urls.url_of(urls.page_of(measure.ref))}"' in row
+        assert f'<td data-sort="{measure.number}">{measure.number}</td>' in row
+
+
+def test_overdue_flag_follows_the_real_data(sites):
+    html = sites["public"].html("status/index.html")
+    table = re.search(r'id="statustabell".*?</table>', html, re.S).group(0)
+    overdue = re.findall(r'<tr data-plan="gode-krefter" data-status="[^"]+" data-orgs="[^"]*" data-overdue="ja">'
+                         r'.*?<td data-sort="(\d+)">', table, re.S)
+    # tiltak 17: period "2009", still Igangsatt in August 2011. Every other measure whose
+    # period ended before 2011 was Gjennomført.
+    assert overdue == ["17"]
+    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-17/index.html")
+    assert "Forfalt:" in page and 'class="pv-overdue"' in page
+    assert 'class="pv-overdue"' not in sites["public"].html("handlingsplaner/gode-krefter/tiltak-16/index.html")
+
+
+def test_status_is_text_not_colour_alone(sites):
+    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-9/index.html")
+    assert re.search(r'<span class="pv-status pv-status--under-planlegging"[^>]*><span class="pv-status__icon" aria-hidden="true"></span>Under planlegging</span>', page)
+    assert "per august 2011" in page
+
+
+def test_measure_page_links_to_all_it_names(sites):
+    page = article(sites["public"].html("handlingsplaner/gode-krefter/tiltak-25/index.html"))
+    for target in ("../index.html", "../tiltakspakke-3/", "../../../organisasjoner/jd/", "../../../organisasjoner/krad/",
+                   "../tiltak-26/", "../tiltak-6/", "../../../kilder/gode-krefter-statusrapport-2011/"):
+        assert f'href="{target}' in page.replace('href="../"', 'href="../index.html"'), target
+    # related measures in both directions, with the source's words
+    assert "Viser til" in page and "Omtalt i" in page
+
+
+def test_edit_link_points_at_the_yaml(sites):
+    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-3/index.html")
+    assert 'href="https://git.example.no/planverk/planverk/edit/main/data/plans/gode-krefter.yml"' in page
+    org = sites["public"].html("organisasjoner/nova/index.html")
+    assert "edit/main/data/organisations.yml" in org
+
+
+def test_abbreviations_are_abbr_everywhere(sites):
+    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-1/index.html")
+    assert '<abbr title="Samordning av lokale rus- og kriminalitetsforebyggende tiltak">SLT</abbr>' in page
+    status = sites["public"].html("status/index.html")
+    assert '<abbr title="Det kriminalitetsforebyggende råd">KRÅD</abbr>' in status
+    glossary = sites["public"].html("ordliste/index.html")
+    for term in ("JD", "BLD", "HOD", "KRÅD", "SLT", "Sfk", "KDI", "NOVA", "POD", "KS"):
+        assert f">{term}<" in glossary or f"<dt id=" in glossary and term in glossary, term
+
+
+def test_nav_stays_small(sites, public_corpus):
+    """Measures are not in the nav: a page embeds far fewer nav links than there are measures."""
+    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-5/index.html")
+    nav_links = page.count('class="md-nav__link')
+    assert nav_links < 150
+    assert "tiltak-6/" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
+
+
+def test_search_is_norwegian(sites):
+    site = sites["public"].site
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["no"]
+    assert "stemmer" not in index["config"]["pipeline"]  # stemming happens on the query, see search_stemming.py
+    lunr_no = (site / "assets/javascripts/lunr/min/lunr.no.min.js").read_text(encoding="utf-8")
+    assert "planverk: norwegian query stemming" in lunr_no and "lunr.no.stemmer(m[1])" in lunr_no
+
+
+def test_html_lang_is_bokmal(sites):
+    assert '<html lang="nb"' in sites["public"].html("index.html")
+
+
+def test_footer_links_accessibility_statement_on_every_page(sites):
+    for name, build in sites.items():
+        for page in pages(build.site):
+            html = page.read_text(encoding="utf-8")
+            assert "Tilgjengelighetserklæring</a>" in html, f"{name}: {page}"
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    """A build whose data carries markup and script in plain and Markdown fields."""
+    root = tmp_path_factory.mktemp("hostile")
+    data = root / "data"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", data)
+    plan = data / "plans/gode-krefter.yml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace("title: Styrke kunnskapsgrunnlaget om kriminalitet", 'title: "<script>alert(1)</script> *fet*"', 1)
+    text = text.replace("Det etableres pilotprosjekter", "<img src=x onerror=alert(2)> Det etableres pilotprosjekter", 1)
+    plan.write_text(text, encoding="utf-8")
+    orgs = data / "organisations.yml"
+    orgs.write_text(orgs.read_text(encoding="utf-8").replace('name: "Husbanken"', 'name: "<b onmouseover=alert(3)>Husbanken</b>"'), encoding="utf-8")
+    build = build_site(root / "site", data=data)
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_escaping_holds_everywhere(hostile):
+    site = hostile.site
+    for path in [*site.rglob("*.html"), *site.rglob("*.json"), *site.rglob("*.xml")]:
+        raw = path.read_text(encoding="utf-8")
+        for needle in ("<script>alert(1)", "<img src=x", "<b onmouseover"):
+            assert needle not in raw, f"{path.relative_to(site)} contains {needle}"
+    page = hostile.html("handlingsplaner/gode-krefter/tiltak-1/index.html")
+    assert "<title>Tiltak 1: &lt;script&gt;alert(1)&lt;/script&gt; *fet* - planverk</title>" in page
+    assert 'content="Gode krefter, tiltak 1: &lt;script&gt;alert(1)&lt;/script&gt; *fet*"' in page
+    assert "&lt;img src=x onerror=alert(2)&gt; Det etableres" in page
+    nav = hostile.html("handlingsplaner/gode-krefter/tiltakspakke-1/index.html")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; *fet*" in nav  # in the package's table, as text
+    org = hostile.html("organisasjoner/husbanken/index.html")
+    assert "&lt;b onmouseover=alert(3)&gt;Husbanken&lt;/b&gt;" in org
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
