@@ -145,10 +145,14 @@ def _read_one(ctx: _Ctx, schemas: Schemas, path: Path, schema: str) -> _File | N
     if loaded.data is None:
         ctx.error(name, (), f"file is empty; expected a mapping as described in schema/{schema}", line=1)
         return None
-    if loaded.problems or schema not in schemas.names():
+    if schema not in schemas.names():
         return None
+    # Validate even when there are YAML problems (every error at once), but say nothing
+    # more about a value that already has one: a refused `yes` is not also "not a boolean".
+    reported = {tuple(fpath) for _, fpath, _ in loaded.problems}
     for fpath, message in schemas.errors(schema, loaded.data):
-        ctx.error(file, fpath, message)
+        if not any(tuple(fpath[:k]) in reported for k in range(len(fpath) + 1)):
+            ctx.error(file, fpath, message)
     file.data = loaded.data if ctx.audience == "internal" else strip_internal(loaded.data, schemas.internal_fields[schema])
     return file
 

@@ -152,9 +152,13 @@ def _scalar(node: yaml.ScalarNode, path: Path, out: Loaded) -> Any:
                                          f"write true/false, or \"{value}\" in quotes for text"))
         return value
     if tag == _INT:
-        if ":" in value or "_" in value or (len(value.lstrip("+-")) > 1 and value.lstrip("+-")[0] == "0"):
-            out.problems.append((line, path, f"unquoted {value!r} would be read as a base-60 or octal "
-                                             f"number by YAML 1.1; write \"{value}\" in quotes"))
+        digits = value.lstrip("+-").lower()
+        if ":" in value or "_" in value or (len(digits) > 1 and digits[0] == "0"):
+            kind = ("base-60 " if ":" in value else "hexadecimal " if digits.startswith("0x")
+                    else "binary " if digits.startswith("0b") else "" if digits[0] != "0" else "octal ")
+            number = yaml.load(value, Loader=_Loader)  # what YAML 1.1 makes of it, to show why it is refused
+            out.problems.append((line, path, f"unquoted {value!r} would be read as the {kind}number {number} by YAML 1.1; "
+                                             f"write \"{value}\" in quotes"))
             return value
         return int(value, 10)
     if tag == _FLOAT:
