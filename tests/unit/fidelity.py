@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Iterator
 
-from conftest import DATA, SOURCES
+from support import DATA, SOURCES
 from planverk.yamlload import load_yaml
 
 # --- text normalisation -------------------------------------------------------------------
@@ -54,6 +54,11 @@ def plain(md: str) -> str:
     text = _LINK.sub(r"\1", text)
     lines = [_QUOTE.sub("", _BULLET.sub("", line)) for line in text.split("\n")]
     return _BOLD.sub("", "\n".join(lines))
+
+
+def links(md: str | None) -> list[tuple[str, str]]:
+    """The (text, target) of every Markdown link."""
+    return re.findall(r"\[([^\]]*)\]\(([^)]*)\)", md or "")
 
 
 def blocks(md: str | None) -> list[str]:
@@ -144,7 +149,10 @@ def erratum_offset(erratum: Erratum) -> int | None:
     An empty ``original`` (a restored heading) stands at the start of its line.
     """
     text = source_text(erratum.document)
-    start = line_offset(text, erratum.line)
+    try:
+        start = line_offset(text, erratum.line)
+    except ValueError:
+        return None
     if erratum.original == "":
         return start
     end_of_line = text.find("\n", start)
@@ -159,14 +167,11 @@ def corrected_source(document: str) -> str:
 
     Errata are applied from the last position backwards so earlier offsets stay valid. An
     erratum with an empty ``original`` inserts ``corrected`` as a line of its own at the start
-    of its line. Raises AssertionError when an original is not at its line or two overlap.
+    of its line. An erratum whose original is not at its line is left out (the errata tests
+    name it); two that overlap raise AssertionError.
     """
     text = source_text(document)
-    located = []
-    for e in errata_of(document):
-        offset = erratum_offset(e)
-        assert offset is not None, f"{e.file}: erratum {e.original!r} is not on line {e.line} of {document}"
-        located.append((offset, e))
+    located = [(offset, e) for e in errata_of(document) if (offset := erratum_offset(e)) is not None]
     located.sort(key=lambda pair: pair[0], reverse=True)
     limit = len(text) + 1
     for offset, e in located:
@@ -292,6 +297,28 @@ def missing_parts(field: Field) -> list[str]:
     return [part for part in field.parts if key(part) not in whole and key(part) not in without_footnotes]
 
 
+@dataclass(frozen=True)
+class Relation:
+    file: str
+    index: int
+    from_ref: str
+    quote: str
+    document: str
+    page: int | None
+
+    @property
+    def id(self) -> str:
+        return f"{self.file}[{self.index}]"
+
+
+@cache
+def relations() -> tuple[Relation, ...]:
+    return tuple(Relation(file=f"relations/{path.name}", index=i, from_ref=r["from"], quote=r["quote"],
+                          document=r["source"]["document"], page=r["source"].get("page"))
+                 for path in sorted((DATA / "relations").glob("*.yml"))
+                 for i, r in enumerate(yaml_file(path)["relations"]))
+
+
 # --- Gode krefter: the page rule ------------------------------------------------------------
 
 GODE_KREFTER = "gode-krefter-statusrapport-2011"
@@ -331,6 +358,35 @@ def trailer_start() -> int:
 
 def page_of_line(line: int) -> int | None:
     return gode_krefter_pages()[line - 1]
+
+
+def page_starts() -> dict[int, int]:
+    """Page -> its first line, by the rule."""
+    starts: dict[int, int] = {}
+    for number, page in enumerate(gode_krefter_pages(), 1):
+        if page is not None:
+            starts.setdefault(page, number)
+    return starts
+
+
+def header_comment(path: Path) -> str:
+    """The comment lines at the top of a data file, without their "#"."""
+    out = []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        if not line.startswith("#"):
+            break
+        out.append(line[1:])
+    return "\n".join(out)
+
+
+def line_of_text(words: str, document: str = GODE_KREFTER, after: int = 0) -> int:
+    """The source line on which ``words`` (whitespace-insensitive) start, searching after line ``after``."""
+    text = source_text(document)
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words.split()))
+    match = pattern.search(text, line_offset(text, after + 1) if after else 0)
+    if match is None:
+        raise LookupError(f"{words!r} not in {document} after line {after}")
+    return text.count("\n", 0, match.start()) + 1
 
 
 def first_line_of(pattern: str, document: str = GODE_KREFTER, after: int = 0) -> int:
