@@ -1,0 +1,60 @@
+"""The offline bundle opened from file:// with every non-file request aborted and recorded."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from support import screenshot
+
+
+@pytest.fixture
+def offline(browser, sites):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    attempted: list[str] = []
+
+    def guard(route):
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            attempted.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page, sites["offline"].site.as_uri(), attempted
+    context.close()
+    assert not attempted, f"network requests from the offline bundle: {attempted}"
+    assert not errors, errors
+
+
+def test_pages_load_and_navigate(offline):
+    page, root, _ = offline
+    page.goto(root + "/index.html")
+    assert "Strategier og handlingsplaner" in page.locator("article h1").inner_text()
+    page.locator("article").get_by_role("link", name="Gode krefter", exact=True).first.click()
+    assert page.url.endswith("handlingsplaner/gode-krefter/index.html")
+    page.locator("article").get_by_role("link", name="Tiltakspakke II: Tidlig innsats – tiltak rettet mot barn og unge").first.click()
+    page.locator("article table").get_by_role("link", name="Styrking av kompetansen om skolemegling").click()
+    assert "Tiltak 20:" in page.locator("article h1").inner_text()
+    screenshot(page, "offline-measure")
+
+
+def test_search_works_offline(offline):
+    page, root, _ = offline
+    page.goto(root + "/handlingsplaner/gode-krefter/tiltak-1.html")
+    expect(page.locator(".md-search")).to_be_visible()
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").type("tiltakene", delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    assert page.locator(".md-search-result__item").count() > 3
+
+
+def test_table_filter_works_offline(offline):
+    page, root, _ = offline
+    page.goto(root + "/status.html")
+    page.select_option("#statusfilter select[name=status]", "ikke-igangsatt")
+    expect(page.locator("#statustabell tbody tr:visible")).to_have_count(2)
+    assert "status=ikke-igangsatt" in page.url
