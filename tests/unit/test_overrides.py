@@ -1,0 +1,35 @@
+"""Our copies of Material templates must stay Material's markup plus our documented change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+
+from support import REPO
+
+MATERIAL = Path(material.__file__).parent / "templates"
+HEADER = "{#-\n  This file was automatically generated - do not edit\n-#}"
+
+
+def _body(text: str) -> str:
+    """A template without its leading comment block."""
+    return text.split("-#}", 1)[1] if text.startswith("{#-") else text
+
+
+def test_base_override_is_materials_base_without_checkbox_autocomplete():
+    ours = _body((REPO / "overrides/base.html").read_text(encoding="utf-8"))
+    theirs = _body((MATERIAL / "base.html").read_text(encoding="utf-8"))
+    assert theirs.count('type="checkbox" id="__drawer" autocomplete="off"') == 1, "Material's base.html changed: review the override"
+    assert ours == theirs.replace('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"') \
+                         .replace('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
+
+
+def test_toc_override_differs_only_in_the_title_label():
+    ours = _body((REPO / "overrides/partials/toc.html").read_text(encoding="utf-8"))
+    theirs = _body((MATERIAL / "partials/toc.html").read_text(encoding="utf-8"))
+    label = '    <label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n      {{ title }}\n    </label>'
+    assert label in theirs, "Material's toc.html changed: review the override"
+    before, after = theirs.split(label)
+    assert ours.startswith(before) and ours.endswith(after)
+    assert label in ours and '<p class="md-nav__title">{{ title }}</p>' in ours
