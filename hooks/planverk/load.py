@@ -632,7 +632,7 @@ class _Builder:
 
     def _relations(self) -> Iterable[m.Relation]:
         kinds = {k.id: k for k in self.vocabulary.relation_kinds}
-        seen: dict[tuple[str, str, str], str] = {}
+        seen: dict[tuple[str, str, str], tuple[_File, tuple[str | int, ...]]] = {}
         for file in self.files.get("relations", []):
             for j, r in enumerate(file.data["relations"]):
                 path = ("relations", j)
@@ -643,9 +643,11 @@ class _Builder:
                         self.ctx.error(file, path + (end,), f"reference '{r[end]}' does not resolve to any entity")
                 key = (r["from"], r["to"], r["kind"])
                 if key in seen:
-                    self.ctx.error(file, path, f"relation {r['from']} {r['kind']} {r['to']} is stated twice (also at {seen[key]}); state it once")
+                    first_file, first_path = seen[key]
+                    self.ctx.error(file, path, f"relation {r['from']} {r['kind']} {r['to']} is stated twice "
+                                               f"(also at {first_file.name}:{first_file.loaded.line(first_path)}); state it once")
                     continue
-                seen[key] = f"{file.name}:{file.loaded.line(path)}"
+                seen[key] = (file, path)
                 if r["from"] == r["to"]:
                     self.ctx.error(file, path + ("to",), "a relation cannot point to its own source")
                     ok = False

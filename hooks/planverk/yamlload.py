@@ -7,7 +7,6 @@ authors never mean those, so each is an error that says how to write it instead.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -31,25 +30,47 @@ _VALUE = "tag:yaml.org,2002:value"  # what PyYAML resolves a plain "=" to; read 
 _SCALAR_TAGS = frozenset({_BOOL, _INT, _FLOAT, _NULL, _TIMESTAMP, _STR, _VALUE})
 
 
-@dataclass
 class Loaded:
-    """A YAML document as plain Python data, with the line (1-based) of every value."""
+    """A YAML document as plain Python data, with the line (1-based) of every value.
 
-    data: Any
-    lines: dict[Path, int] = field(default_factory=dict)
-    problems: list[tuple[int, Path, str]] = field(default_factory=list)
-    # literal block scalars (``|``): the line of their first text line, so a position
-    # inside the text maps to a line of the file
-    text_starts: dict[Path, int] = field(default_factory=dict)
+    Lines are needed only to report errors, so a file that parses without surprises is
+    read by a fast constructor and its lines are worked out on first use.
+    """
+
+    def __init__(self, data: Any, text: str = "", *, lines: dict[Path, int] | None = None,
+                 problems: list[tuple[int, Path, str]] | None = None, text_starts: dict[Path, int] | None = None):
+        self.data = data
+        self.problems: list[tuple[int, Path, str]] = problems if problems is not None else []
+        self._text = text
+        self._lines = lines
+        # literal block scalars (``|``): the line of their first text line, so a position
+        # inside the text maps to a line of the file
+        self._text_starts = text_starts
+
+    def _track(self) -> None:
+        if self._lines is None:
+            careful = _careful(self._text)
+            self._lines, self._text_starts = careful._lines or {}, careful._text_starts or {}
+
+    @property
+    def lines(self) -> dict[Path, int]:
+        self._track()
+        return self._lines  # type: ignore[return-value]
+
+    @property
+    def text_starts(self) -> dict[Path, int]:
+        self._track()
+        return self._text_starts  # type: ignore[return-value]
 
     def line(self, path: Path) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""
+        lines = self.lines
         path = tuple(path)
         while path:
-            if path in self.lines:
-                return self.lines[path]
+            if path in lines:
+                return lines[path]
             path = path[:-1]
-        return self.lines.get((), None)
+        return lines.get((), None)
 
     def line_in(self, path: Path, text: str, offset: int) -> int | None:
         """The line of character ``offset`` of ``text``, the value at ``path``.
@@ -77,11 +98,56 @@ def load_yaml(text: str) -> Loaded:
         raise YamlSyntaxError(*_syntax_message(exc, text)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
         raise YamlSyntaxError(None, f"YAML syntax error: {exc}") from None
-    loaded = Loaded(data=None)
     if node is None:
-        return loaded
-    loaded.data = _construct(node, (), loaded)
+        return Loaded(None, text, lines={}, text_starts={})
+    try:
+        return Loaded(_fast(node), text)
+    except _Unusual:
+        return _careful(text, node)
+
+
+def _careful(text: str, node: yaml.Node | None = None) -> Loaded:
+    """The full pass: every value's line, and a problem for every trap."""
+    loaded = Loaded(None, text, lines={}, text_starts={})
+    node = node if node is not None else yaml.compose(text, Loader=_Loader)
+    if node is not None:
+        loaded.data = _construct(node, (), loaded)
     return loaded
+
+
+class _Unusual(Exception):
+    """Something the fast constructor leaves to the careful one (a trap, a tag, a duplicate key)."""
+
+
+def _fast(node: yaml.Node) -> Any:
+    """Construct plain data from a node tree that has nothing unusual; raise _Unusual otherwise."""
+    kind = type(node)
+    tag = node.tag
+    if kind is yaml.MappingNode:
+        if tag != _MAP:
+            raise _Unusual
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR or key_node.value in result:
+                raise _Unusual
+            result[key_node.value] = _fast(value_node)
+        return result
+    if kind is yaml.SequenceNode:
+        if tag != _SEQ:
+            raise _Unusual
+        return [_fast(item) for item in node.value]
+    value = node.value
+    if tag == _STR:
+        return value
+    if node.style:  # quoted or block scalar with another tag: an explicit tag
+        raise _Unusual
+    if tag == _NULL:
+        return None
+    if tag == _BOOL and value in ("true", "false"):
+        return value == "true"
+    if tag == _INT and value.isdigit() and (len(value) == 1 or value[0] != "0"):
+        return int(value)
+    raise _Unusual
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
