@@ -3,15 +3,19 @@
 Events and why:
 - on_config: load and validate data/ (all errors at once, build aborted with PluginError),
   and set the nav from the model (the nav is built after on_files, from config.nav).
-- on_files: add one generated page per entity; its edit link points at its YAML file.
-- on_page_markdown: append the glossary's abbreviation definitions to every page, so each
-  abbreviation is an <abbr title> wherever it appears.
+- on_files: add one generated page per entity (its edit link points at its YAML file), and
+  the open-data files (CSV, JSON, datapackage.json, one JSON per entity).
+- on_page_content: put the page's HTML fragments in place of their placeholders, after
+  Markdown ran (Python-Markdown re-parsing 10,000 table rows cost more than the pages), and
+  make every glossary abbreviation an <abbr title> in one pass over the page's text.
 - on_post_build: make Norwegian search stem the query (see planverk/search_stemming.py) and
   drop the build's state, so `mkdocs serve` rebuilds from fresh data.
 """
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,11 +24,14 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
+from planverk import exports
 from planverk.abbr import Abbreviations
 from planverk.errors import DataErrors
+from planverk.index import Index
 from planverk.load import load
 from planverk.nav import build_nav
 from planverk.pages import build_pages
+from planverk.pages.base import expand
 from planverk.search_stemming import patch_lunr_no
 
 log = get_plugin_logger("planverk")
@@ -35,7 +42,14 @@ _state: dict[str, object] = {}
 HANDWRITTEN = [("Om nettstedet", "om-nettstedet.md"), ("Tilgjengelighetserklæring", "tilgjengelighetserklaering.md")]
 
 
+def _timed(name: str, start: float) -> None:
+    """With PLANVERK_TIMINGS=1 (make bench), log how long our part of an event took."""
+    if os.environ.get("PLANVERK_TIMINGS"):
+        log.info(f"planverk timing {name}={time.perf_counter() - start:.2f}s")
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    start = time.perf_counter()
     _state.clear()
     settings = config.extra.get("planverk", {})
     root = Path(config.config_file_path).parent
@@ -46,15 +60,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     _state["corpus"] = corpus
-    _state["abbr"] = Abbreviations(corpus.terms).definitions
+    _state["abbr"] = Abbreviations(corpus.terms)
     config.nav = build_nav(corpus, extra_pages=HANDWRITTEN)
     measures = sum(len(p.measures) for p in corpus.plans.values())
     log.info(f"{audience} data: {len(corpus.plans)} plans, {measures} measures, {len(corpus.strategies)} strategies")
+    _timed("load+nav", start)
     return config
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
+    start = time.perf_counter()
     corpus = _state["corpus"]
+    fragments: dict[str, tuple[str, ...]] = {}
     for page in build_pages(corpus, directory_urls=config.use_directory_urls):  # type: ignore[arg-type]
         existing = files.get_file_from_path(page.path)
         if existing is not None:
@@ -65,14 +82,23 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         else:
             file.edit_uri = None
         files.append(file)
+        if page.fragments:
+            fragments[page.path] = page.fragments
+    _state["fragments"] = fragments
+    for path, content in exports.all_files(corpus, Index(corpus)):  # type: ignore[arg-type]
+        files.append(File.generated(config, path, content=content))
+    _timed("pages", start)
     return files
 
 
-def on_page_markdown(markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-    return f"{markdown}\n\n{_state['abbr']}\n"
+def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    html = expand(html, _state["fragments"].get(page.file.src_uri, ()))
+    return _state["abbr"].apply(html)  # type: ignore[attr-defined]
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    start = time.perf_counter()
     if not patch_lunr_no(Path(config.site_dir)):
         raise PluginError("search: lunr.no.min.js was not found to patch; is the search plugin set to lang: [\"no\"]?")
+    _timed("post-build", start)
     _state.clear()

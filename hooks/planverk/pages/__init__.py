@@ -35,5 +35,5 @@ def plans_index(ctx: Ctx) -> Page:
     from ..text import md_text, plural
 
     lines = [f"- {ctx.link(p)} – {ctx.org_link(p.owner)}, {plural(len(p.measures), 'tiltak', 'tiltak')}" for p in ctx.corpus.plans.values()]
-    return Page(ctx.path, "Handlingsplaner", "# Handlingsplaner\n\n" + "\n".join(lines)
+    return ctx.page("Handlingsplaner", "# Handlingsplaner\n\n" + "\n".join(lines)
                 + f"\n\n[Alle tiltak i statusoversikten]({ctx.to(urls.STATUS)})", description="Handlingsplanene og tiltakene deres")

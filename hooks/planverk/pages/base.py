@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from .. import model as m
 from .. import urls
-from ..abbr import Abbreviations
 from ..index import Index
 from ..text import html_text, md_prose, md_text, year_month, yaml_str
 
@@ -22,6 +22,13 @@ class Page:
     tags: tuple[str, ...] = ()
     hide: tuple[str, ...] = ()
     search_boost: float | None = None
+    search_exclude: bool = False  # listing pages that only repeat what entity pages say
+    fragments: tuple[str, ...] = ()  # HTML blocks that bypass Markdown, see Ctx.fragment
+
+    @property
+    def full_body(self) -> str:
+        """The body with its HTML fragments in place (what the built page shows)."""
+        return expand(self.body, self.fragments)
 
     @property
     def markdown(self) -> str:
@@ -36,8 +43,20 @@ class Page:
             lines.extend(f"  - {h}" for h in self.hide)
         if self.search_boost:
             lines.append(f"search:\n  boost: {self.search_boost}")
+        elif self.search_exclude:
+            lines.append("search:\n  exclude: true")
         lines.append("---")
         return "\n".join(lines) + "\n\n" + self.body.strip() + "\n"
+
+
+_FRAGMENT = re.compile(r"<!-- planverk-fragment:(\d+) -->")
+
+
+def expand(html: str, fragments: tuple[str, ...]) -> str:
+    """Put a page's HTML fragments in place of their placeholders (after Markdown ran)."""
+    if not fragments:
+        return html
+    return _FRAGMENT.sub(lambda mt: fragments[int(mt.group(1))], html)
 
 
 def title_of(entity: object) -> str:
@@ -80,16 +99,42 @@ class Ctx:
 
     corpus: m.Corpus
     index: Index
-    abbr: Abbreviations
     directory_urls: bool = True
     path: str = ""
+    fragments: list[str] = field(default_factory=list)
 
     @classmethod
     def create(cls, corpus: m.Corpus, *, directory_urls: bool = True) -> "Ctx":
-        return cls(corpus, Index(corpus), Abbreviations(corpus.terms), directory_urls)
+        return cls(corpus, Index(corpus), directory_urls)
 
     def at(self, path: str) -> "Ctx":
-        return Ctx(self.corpus, self.index, self.abbr, self.directory_urls, path)
+        return Ctx(self.corpus, self.index, self.directory_urls, path)
+
+    def url(self, ref: str) -> str:
+        """URL of ``ref``'s page relative to this page, for our own HTML."""
+        return urls.site_href(urls.page_of(ref), start=self.path, directory_urls=self.directory_urls,
+                              anchor=urls.anchor_of(ref))
+
+    def a(self, entity: object, text: str | None = None) -> str:
+        """An HTML link to an entity's page."""
+        label = text if text is not None else title_of(entity)
+        return f'<a href="{self.url(entity.ref)}">{html_text(label)}</a>'  # type: ignore[attr-defined]
+
+    def a_page(self, md_path: str, text: str, query: str = "") -> str:
+        href = urls.site_href(md_path, start=self.path, directory_urls=self.directory_urls)
+        return f'<a href="{href}{query}">{html_text(text)}</a>'
+
+    def fragment(self, html: str) -> str:
+        """A placeholder for a block of our own HTML that Markdown need not parse.
+
+        The big tables (10,000 rows in the status table) are escaped HTML already; passing
+        them through Python-Markdown's raw-HTML parser cost more than the rest of the page.
+        """
+        self.fragments.append(html)
+        return f"<!-- planverk-fragment:{len(self.fragments) - 1} -->"
+
+    def page(self, title: str, body: str, **options) -> "Page":
+        return Page(self.path, title, body, fragments=tuple(self.fragments), **options)
 
     def when(self, date: str | None) -> str:
         return year_month(date)
@@ -165,6 +210,23 @@ def related(ctx: Ctx, ref: str, *, heading: str = "## Relasjoner") -> str:
     return "\n".join(lines)
 
 
+def related_html(ctx: Ctx, ref: str, heading: str = "Relasjoner") -> str:
+    """Both directions of every relation of ``ref`` as an HTML fragment (with its heading)."""
+    out_rel = ctx.index.relations_from.get(ref, ())
+    in_rel = ctx.index.relations_to.get(ref, ())
+    if not out_rel and not in_rel:
+        return ""
+    items = [f"<li>{html_text(r.kind.label)}: {ctx.a(ctx.corpus.get(r.to_ref))} — «{html_text(r.quote)}»"
+             + (f" ({html_text(r.note)})" if r.note else "") + "</li>" for r in out_rel]
+    items += [f"<li>{html_text(r.kind.inverse_label)}: {ctx.a(ctx.corpus.get(r.from_ref))} — «{html_text(r.quote)}»</li>" for r in in_rel]
+    return f"## {heading}\n\n" + ctx.fragment(f'<ul class="pv-related">{"".join(items)}</ul>')
+
+
+def source_html(ctx: Ctx, source: m.Source) -> str:
+    page = f", side {source.page}" if source.page else ""
+    return f'<p class="pv-source">Kilde: {ctx.a_page(document_page(source.document), source.document.title)}{page}</p>'
+
+
 def status_counts(ctx: Ctx, measures: tuple[m.Measure, ...] | list[m.Measure]) -> dict[str, int]:
     counts = {s.id: 0 for s in ctx.statuses}
     counts["ingen"] = 0
@@ -192,7 +254,7 @@ def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, f
         cells += [f"<td>{overdue}</td>", f"<td>{total}</td>", f"<td>{bar(ctx, counts, total)}</td>"]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
-    return "\n".join(lines)
+    return ctx.fragment("\n".join(lines))
 
 
 def bar(ctx: Ctx, counts: dict[str, int], total: int) -> str:
@@ -210,7 +272,7 @@ def bar(ctx: Ctx, counts: dict[str, int], total: int) -> str:
 def html_link(ctx: Ctx, ref: str, text: str) -> str:
     """A link inside our own HTML (MkDocs does not rewrite raw HTML)."""
     href = urls.site_href(urls.page_of(ref), start=ctx.path, directory_urls=ctx.directory_urls)
-    return f'<a href="{href}">{ctx.abbr.html(text)}</a>'
+    return f'<a href="{href}">{html_text(text)}</a>'
 
 
 def bullet_links(ctx: Ctx, entities: list[object] | tuple[object, ...], extra=None) -> str:

@@ -27,7 +27,7 @@ def organisations_index(ctx: Ctx) -> Page:
         body.append(f"## {md_text(kind[:1].upper() + kind[1:])}")
         items = sorted(groups[kind], key=lambda o: o.name.casefold())
         body.append("\n".join(f"- {ctx.link(o)}" + _count(ctx, o) for o in items))
-    return Page(ctx.path, "Organisasjoner", "\n\n".join(body), description="Organisasjonene i strategiene og handlingsplanene")
+    return ctx.page("Organisasjoner", "\n\n".join(body), description="Organisasjonene i strategiene og handlingsplanene")
 
 
 def _count(ctx: Ctx, org: m.Organisation) -> str:
@@ -88,7 +88,7 @@ def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
         body.append("\n".join(f"- [{md_text(d.title)}]({ctx.to(f'kilder/{d.id}.md')})" for d in documents))
     body.append(related(ctx, org.ref, heading="## Omtalt i"))
     body.append(ctx.source_line(org.source))
-    return Page(ctx.path, title_of(org), "\n\n".join(p for p in body if p), description=f"{org.name}: strategier, planer og tiltak",
+    return ctx.page(title_of(org), "\n\n".join(p for p in body if p), description=f"{org.name}: strategier, planer og tiltak",
                 edit=ctx.edit(org.ref))
 
 

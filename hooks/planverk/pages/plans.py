@@ -9,7 +9,7 @@ import json
 from ..text import html_text, indent, md_text, plural
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
-from .base import Ctx, Page, bullet_links, html_link, related, status_summary, title_of
+from .base import Ctx, Page, bullet_links, html_link, related, related_html, source_html, status_summary, title_of
 from .tables import TableSpec, measures_table
 
 STATUS_TABLE_ID = "statustabell"
@@ -70,7 +70,7 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         related(ctx, plan.ref),
         ctx.source_line(plan.source),
     ]
-    return Page(ctx.path, plan.title, _join(body), description=f"{plan.title}: {plan.subtitle or ''} – tiltak og status",
+    return ctx.page(plan.title, _join(body), description=f"{plan.title}: {plan.subtitle or ''} – tiltak og status",
                 edit=ctx.edit(plan.ref), tags=tuple(t.title for t in plan.themes))
 
 
@@ -87,51 +87,52 @@ def package_page(ctx: Ctx, plan: m.Plan, package: m.Package) -> Page:
         related(ctx, package.ref),
         ctx.source_line(package.source),
     ]
-    return Page(ctx.path, title_of(package), _join(body), description=f"{plan.title}: {package.title}",
+    return ctx.page(title_of(package), _join(body), description=f"{plan.title}: {package.title}",
                 edit=ctx.edit(package.ref))
 
 
 def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | None, nxt: m.Measure | None) -> Page:
+    """A measure: facts, plan text, status narrative, relations, provenance.
+
+    Measures are the pages there are thousands of, so everything but the two prose fields
+    is our own HTML (a fragment): Markdown handles only what the schema marks as Markdown.
+    """
     found = ctx.index.entry(measure)
-    facts = [
-        f"- **Handlingsplan:** {ctx.link(plan)}",
-        f"- **{md_text(measure.package.label)}:** {ctx.link(measure.package)}",
-    ]
+    facts = [f"<li><strong>Handlingsplan:</strong> {ctx.a(plan)}</li>",
+             f"<li><strong>{html_text(measure.package.label)}:</strong> {ctx.a(measure.package)}</li>"]
     for role in ctx.corpus.vocabulary.roles:
-        parties = [ctx.party(p) for p in measure.responsibility.parties if p.role.id == role.id]
+        parties = [ctx.a(p.organisation) if p.organisation else html_text(p.text or "")
+                   for p in measure.responsibility.parties if p.role.id == role.id]
         if parties:
-            facts.append(f"- **{md_text(role.label)}:** " + ", ".join(parties))
-    if measure.responsibility.text or measure.responsibility.summary:
-        wording = measure.responsibility.text or measure.responsibility.summary
-        facts.append(f"- **Ansvar slik kilden skriver det:** «{md_text(wording)}»")
+            facts.append(f"<li><strong>{html_text(role.label)}:</strong> {', '.join(parties)}</li>")
+    wording = measure.responsibility.text or measure.responsibility.summary
+    if wording:
+        facts.append(f"<li><strong>Ansvar slik kilden skriver det:</strong> «{html_text(wording)}»</li>")
     if measure.actors:
-        facts.append("- **Aktører:** " + ", ".join(ctx.org_link(o) for o in measure.actors))
-    if measure.period:
-        period = md_text(measure.period.text)
-        if measure.overview_period:
-            period += f" (tiltaksoversikten oppgir {md_text(measure.overview_period.text)})"
-        facts.append(f"- **Periode:** {period}")
-    else:
-        facts.append("- **Periode:** ikke oppgitt i kilden")
+        facts.append("<li><strong>Aktører:</strong> " + ", ".join(ctx.a(o) for o in measure.actors) + "</li>")
+    period = html_text(measure.period.text) if measure.period else "ikke oppgitt i kilden"
+    if measure.overview_period:
+        period += f" (tiltaksoversikten oppgir {html_text(measure.overview_period.text)})"
+    facts.append(f"<li><strong>Periode:</strong> {period}</li>")
     status_block = []
     if found:
         report, entry = found
-        facts.append(f"- **Status:** {ctx.badge(entry.status)} per {md_text(ctx.when(report.as_of))} "
-                     f"({md_text(report.title)})")
+        facts.append(f"<li><strong>Status:</strong> {ctx.badge(entry.status)} per {html_text(ctx.when(report.as_of))} "
+                     f"({html_text(report.title)})</li>")
         if ctx.index.is_overdue(measure):
-            facts.append(f'- **Forfalt:** <span class="pv-overdue">Ja</span> – perioden var over ved rapportdatoen, '
-                         f"og tiltaket var ikke gjennomført")
+            facts.append('<li><strong>Forfalt:</strong> <span class="pv-overdue">Ja</span> – perioden var over ved '
+                         "rapportdatoen, og tiltaket var ikke gjennomført</li>")
         status_block = [f"## Status per {md_text(ctx.when(report.as_of))}", ctx.prose(entry.narrative) or "Rapporten har ingen tekst om status."]
         if entry.references:
             status_block.append("\n".join(
                 f"[^{r.number}]: {md_text(r.text)}" + (f" <{r.url}>" if r.url else "") for r in entry.references))
     else:
-        facts.append("- **Status:** ingen statusrapport for dette tiltaket")
+        facts.append("<li><strong>Status:</strong> ingen statusrapport for dette tiltaket</li>")
     history = ctx.index.history(measure)
     if len(history) > 1:
-        status_block.append("## Statushistorikk")
-        status_block.append("\n".join(
-            f"- {md_text(ctx.when(r.as_of))}: " + (ctx.badge(e.status) if e else "ikke med i rapporten") for r, e in history))
+        items = "".join(f"<li>{html_text(ctx.when(r.as_of))}: " + (ctx.badge(e.status) if e else "ikke med i rapporten") + "</li>"
+                        for r, e in history)
+        status_block += ["## Statushistorikk", ctx.fragment(f'<ol class="pv-timeline">{items}</ol>')]
     internal = []
     if measure.contacts or measure.internal_note:
         inner = []
@@ -145,25 +146,25 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         internal = ['!!! internal "Intern: kontaktpersoner"', indent("\n\n".join(inner))]
     nav = []
     if prev:
-        nav.append(f"Forrige: {ctx.link(prev)}")
-    nav.append(f"[Alle tiltak i statusoversikten]({ctx.to(urls.STATUS)}?plan={plan.id})")
+        nav.append(f"Forrige: {ctx.a(prev)}")
+    nav.append(ctx.a_page(urls.STATUS, "Alle tiltak i statusoversikten", f"?plan={plan.id}"))
     if nxt:
-        nav.append(f"Neste: {ctx.link(nxt)}")
+        nav.append(f"Neste: {ctx.a(nxt)}")
+    themes = ("## Temaer\n\n" + ctx.fragment("<p>" + ", ".join(ctx.a(t) for t in measure.themes) + "</p>")) if measure.themes else ""
     body = [
         f"# {md_text(title_of(measure))}",
-        "\n".join(facts),
+        ctx.fragment(f'<ul class="pv-facts">{"".join(facts)}</ul>'),
         "\n".join(internal),
         "## Tiltaket i planen",
         ctx.prose(measure.description),
         *status_block,
-        related(ctx, measure.ref),
-        "## Temaer\n\n" + ", ".join(ctx.link(t) for t in measure.themes) if measure.themes else "",
-        ctx.source_line(measure.source),
-        " · ".join(nav),
+        related_html(ctx, measure.ref),
+        themes,
+        ctx.fragment(source_html(ctx, measure.source) + f'<p class="pv-pager">{" · ".join(nav)}</p>'),
     ]
     description = f"{plan.title}, tiltak {measure.number}: {measure.title}"
-    return Page(ctx.path, title_of(measure), _join(body), description=description, edit=ctx.edit(measure.ref),
-                tags=tuple(t.title for t in measure.themes))
+    return ctx.page(title_of(measure), _join(body), description=description, edit=ctx.edit(measure.ref),
+                    tags=tuple(t.title for t in measure.themes))
 
 
 def status_page(ctx: Ctx) -> Page:
@@ -183,6 +184,8 @@ def status_page(ctx: Ctx) -> Page:
         f"Tabellen viser alle {len(measures)} tiltak i {plural(len(corpus.plans), 'handlingsplan', 'handlingsplaner')}. "
         "Et tiltak er markert som **forfalt** når perioden var over ved rapportdatoen uten at tiltaket var gjennomført.",
         "\n".join(f"- {r}" for r in reports),
+        "Last ned alle tiltak: " + " · ".join(f"[{label}]({ctx.to(path)})" for path, label in (
+            ("data/tiltak.csv", "CSV"), ("data/tiltak.json", "JSON"), ("data/datapackage.json", "datapakke (Frictionless)"))),
         filter_box(ctx, measures, orgs),
         measures_table(ctx, measures, spec),
         "## Status per plan",
@@ -191,8 +194,8 @@ def status_page(ctx: Ctx) -> Page:
         "Et tiltak med flere ansvarlige telles hos hver av dem.",
         status_summary(ctx, matrix, first_col="Ansvarlig", caption="Antall tiltak per status og ansvarlig"),
     ]
-    return Page(ctx.path, "Statusoversikt", _join(body), description="Status for alle tiltak i alle handlingsplaner",
-                hide=("navigation", "toc"))
+    return ctx.page("Statusoversikt", _join(body), description="Status for alle tiltak i alle handlingsplaner",
+                    hide=("navigation", "toc"), search_exclude=True)
 
 
 def changes_path(plan: m.Plan) -> str:
@@ -222,8 +225,8 @@ def changes_page(ctx: Ctx, plan: m.Plan) -> Page:
                             f"<td>{html_text(CHANGE_LABELS[change.kind])}</td><td>{html_text(change.before or '–')}</td>"
                             f"<td>{html_text(change.after or '–')}</td></tr>")
             rows.append("</tbody></table>")
-            body.append("\n".join(rows))
-    return Page(ctx.path, f"Endringer i {plan.title}", _join(body), description=f"{plan.title}: endringer mellom statusrapportene",
+            body.append(ctx.fragment("\n".join(rows)))
+    return ctx.page(f"Endringer i {plan.title}", _join(body), search_exclude=True, description=f"{plan.title}: endringer mellom statusrapportene",
                 edit=ctx.edit(plan.latest_report.ref) if plan.latest_report else ctx.edit(plan.ref))
 
 

@@ -41,7 +41,7 @@ def home_page(ctx: Ctx) -> Page:
         f"Alt innhold er hentet fra kildedokumentene; se [kildene]({ctx.to('kilder/index.md')}), "
         f"[rettelsene]({ctx.to(urls.ERRATA)}) vi har gjort i uttrekket, og [ordlisten]({ctx.to(urls.GLOSSARY)}).",
     ]
-    return Page(ctx.path, "Forside", "\n\n".join(p for p in body if p),
+    return ctx.page("Forside", "\n\n".join(p for p in body if p),
                 description="Strategier og handlingsplaner med tiltak, ansvar og status", hide=("toc",))
 
 
@@ -61,7 +61,7 @@ def glossary_page(ctx: Ctx) -> Page:
         extra = f" {md_text(term.description)}" if term.description else ""
         note = " *(utvidelsen er lagt til av redaksjonen)*" if term.expansion_is_editorial else ""
         lines.append(f"{md_text(term.term)} {{#{term.id}}}\n:   {text}.{extra}{note}")
-    return Page(ctx.path, "Ordliste", "\n\n".join(lines), description="Forkortelser og hva de står for")
+    return ctx.page("Ordliste", "\n\n".join(lines), description="Forkortelser og hva de står for")
 
 
 def theme_pages(ctx: Ctx) -> list[Page]:
@@ -71,7 +71,7 @@ def theme_pages(ctx: Ctx) -> list[Page]:
         count = len(ctx.index.by_theme.get(theme.id, ()))
         lines.append(f"- {index_ctx.link(theme)} – {md_text(theme.description)} ({count})")
     lines.append("## Alle emneknagger\n\n<!-- material/tags -->")
-    pages = [Page(index_ctx.path, "Temaer", "\n\n".join(lines), description="Temaer på tvers av strategier og planer")]
+    pages = [index_ctx.page("Temaer", "\n\n".join(lines), description="Temaer på tvers av strategier og planer")]
     for theme in ctx.corpus.themes.values():
         c = ctx.at(urls.page_of(theme.ref))
         grouped: dict[str, list[object]] = defaultdict(list)
@@ -81,9 +81,10 @@ def theme_pages(ctx: Ctx) -> list[Page]:
         if not grouped:
             body.append("Ingen innhold er knyttet til dette temaet ennå.")
         for kind, entities in grouped.items():
-            body += [f"## {KIND_LABEL[kind]} ({len(entities)})", "\n".join(f"- {c.link(e)}" for e in entities)]
+            items = "".join(f"<li>{html_link(c, e.ref, title_of(e))}</li>" for e in entities)  # type: ignore[attr-defined]
+            body += [f"## {KIND_LABEL[kind]} ({len(entities)})", c.fragment(f'<ul class="pv-list">{items}</ul>')]
         body.append(f"[Alle temaer]({c.to(urls.THEMES)})")
-        pages.append(Page(c.path, theme.title, "\n\n".join(body), description=theme.description, edit=ctx.edit(theme.ref)))
+        pages.append(c.page(theme.title, "\n\n".join(body), description=theme.description, edit=ctx.edit(theme.ref)))
     return pages
 
 
@@ -92,7 +93,7 @@ def news_pages(ctx: Ctx) -> list[Page]:
     items = sorted(ctx.corpus.news.values(), key=lambda n: (n.date or "", n.id), reverse=True)
     lines = ["# Nyheter"] + ["\n".join(f"- {index_ctx.link(n)} – {md_text(ctx.when(n.date) or 'udatert')}, {index_ctx.org_link(n.publisher)}"
                                        for n in items)]
-    pages = [Page(index_ctx.path, "Nyheter", "\n\n".join(lines), description="Nyheter om strategiene og tiltakene")]
+    pages = [index_ctx.page("Nyheter", "\n\n".join(lines), description="Nyheter om strategiene og tiltakene")]
     for item in items:
         c = ctx.at(urls.page_of(item.ref))
         facts = [f"Publisert av {c.org_link(item.publisher)}, " + (md_text(c.when(item.date)) if item.date else "udatert (kilden oppgir ingen dato)") + "."]
@@ -100,7 +101,7 @@ def news_pages(ctx: Ctx) -> list[Page]:
             facts.append("*Kilden har ingen overskrift; overskriften er laget av redaksjonen.*")
         body = [f"# {md_text(item.title)}", "\n\n".join(facts), c.prose(item.body), related(c, item.ref, heading="## Saken gjelder"),
                 "## Temaer\n\n" + ", ".join(c.link(t) for t in item.themes) if item.themes else "", c.source_line(item.source)]
-        pages.append(Page(c.path, item.title, "\n\n".join(p for p in body if p), description=item.title,
+        pages.append(c.page(item.title, "\n\n".join(p for p in body if p), description=item.title,
                           edit=ctx.edit(item.ref), tags=tuple(t.title for t in item.themes)))
     return pages
 
@@ -124,9 +125,9 @@ def errata_page(ctx: Ctx) -> Page:
                         f"<td>{html_text(e.note or '')}</td></tr>")
         rows.append("</tbody></table>")
         body += [f"## [{md_text(document.title)}]({ctx.to(document_page(document))})",
-                 f'<div class="pv-table-wrap" tabindex="0" role="region" aria-label="Rettelser i {html_text(document.title)}">'
-                 + "\n".join(rows) + "</div>"]
-    return Page(ctx.path, "Rettelser", "\n\n".join(body), description="Rettelser gjort i kildetekstene")
+                 ctx.fragment(f'<div class="pv-table-wrap" tabindex="0" role="region" aria-label="Rettelser i {html_text(document.title)}">'
+                              + "\n".join(rows) + "</div>")]
+    return ctx.page("Rettelser", "\n\n".join(body), description="Rettelser gjort i kildetekstene")
 
 
 def _show(text: str) -> str:
@@ -138,7 +139,7 @@ def document_pages(ctx: Ctx) -> list[Page]:
     index_ctx = ctx.at("kilder/index.md")
     lines = ["# Kilder", "Dokumentene innholdet er hentet fra. Hver side viser hva som kom fra dokumentet og hva som gikk tapt i uttrekket."]
     lines.append("\n".join(f"- [{md_text(d.title)}]({index_ctx.to(document_page(d))})" for d in ctx.corpus.documents.values()))
-    pages = [Page(index_ctx.path, "Kilder", "\n\n".join(lines), description="Kildedokumentene")]
+    pages = [index_ctx.page("Kilder", "\n\n".join(lines), description="Kildedokumentene")]
     for doc in ctx.corpus.documents.values():
         c = ctx.at(document_page(doc))
         publisher = ctx.corpus.organisations[doc.publisher_id]
@@ -160,8 +161,10 @@ def document_pages(ctx: Ctx) -> list[Page]:
         for kind, entities in grouped.items():
             if kind in ("theme", "term"):
                 continue
-            body += [f"### {KIND_LABEL[kind]} ({len(entities)})", "\n".join(f"- {c.link(e)}" + _page(e) for e in entities)]
-        pages.append(Page(c.path, doc.title, "\n\n".join(body), description=f"Kildedokument: {doc.title}", edit="data/documents.yml"))
+            items = "".join(f"<li>{html_link(c, e.ref, title_of(e))}{html_text(_page(e))}</li>" for e in entities)  # type: ignore[attr-defined]
+            body += [f"### {KIND_LABEL[kind]} ({len(entities)})", c.fragment(f'<ul class="pv-list">{items}</ul>')]
+        pages.append(c.page(doc.title, "\n\n".join(body), description=f"Kildedokument: {doc.title}", edit="data/documents.yml",
+                            search_exclude=True))
     return pages
 
 

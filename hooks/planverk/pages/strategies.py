@@ -59,14 +59,14 @@ def strategy_pages(ctx: Ctx, strategy: m.Strategy) -> list[Page]:
 
 def strategies_index(ctx: Ctx) -> Page:
     lines = [f"- {ctx.link(s)} – {ctx.org_link(s.owner)}, {md_text(s.period.text)}" for s in ctx.corpus.strategies.values()]
-    return Page(ctx.path, "Strategier", "# Strategier\n\n" + "\n".join(lines), description="Virksomhetsstrategiene")
+    return ctx.page("Strategier", "# Strategier\n\n" + "\n".join(lines), description="Virksomhetsstrategiene")
 
 
 def _simple(ctx: Ctx, strategy: m.Strategy, entity, title: str, parts: list[str], *, heading: str | None = None) -> Page:
     c = ctx.at(urls.page_of(entity.ref))
     body = [f"# {md_text(heading or title)}", f"Del av {c.link(strategy)}.", *parts, related(c, entity.ref),
             c.source_line(entity.source)]
-    return Page(c.path, heading or title, "\n\n".join(p for p in body if p),
+    return c.page(heading or title, "\n\n".join(p for p in body if p),
                 description=f"{strategy.title}: {heading or title}", edit=c.edit(entity.ref))
 
 
@@ -147,7 +147,7 @@ def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
     if s.sections:
         body += ["## Mer fra strategien", "\n".join(f"- {ctx.link(x)}" for x in s.sections)]
     body += [related(ctx, s.ref), ctx.source_line(s.source)]
-    return Page(ctx.path, s.title, "\n\n".join(p for p in body if p), description=f"{s.title}: visjon, verdier, mål og strategiske områder",
+    return ctx.page(s.title, "\n\n".join(p for p in body if p), description=f"{s.title}: visjon, verdier, mål og strategiske områder",
                 edit=ctx.edit(s.ref), tags=tuple(t.title for t in s.themes))
 
 
@@ -166,11 +166,11 @@ def drivers_page(ctx: Ctx, s: m.Strategy, drivers: m.Drivers) -> Page:
              f'<caption id="drivkrefter-caption">{html_text(drivers.title)} ({drivers.count})</caption>'
              f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
     lists = "\n\n".join(f"### {md_text(c.title)}\n\n" + "\n".join(f"- {md_text(d.title)}" for d in c.drivers) for c in cats)
-    body = [f"# {md_text(drivers.title)}", f"Del av {ctx.link(s)}.", ctx.prose(drivers.intro), table,
+    body = [f"# {md_text(drivers.title)}", f"Del av {ctx.link(s)}.", ctx.prose(drivers.intro), ctx.fragment(table),
             "## Drivkreftene per kategori", lists,
             "## Slik er tabellen gjenskapt\n\n" + ctx.prose(drivers.reconstruction) if drivers.reconstruction else "",
             ctx.source_line(drivers.source)]
-    return Page(ctx.path, drivers.title, "\n\n".join(p for p in body if p), description=f"{s.title}: drivkrefter", edit=ctx.edit(drivers.ref))
+    return ctx.page(drivers.title, "\n\n".join(p for p in body if p), description=f"{s.title}: drivkrefter", edit=ctx.edit(drivers.ref))
 
 
 def area_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea) -> Page:
@@ -186,7 +186,7 @@ def area_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea) -> Page:
         body.append(ctx.link(goal, f"Mer om målet «{goal.title}»"))
     others = [a for a in s.areas if a is not area]
     body += ["## Andre strategiske områder", "\n".join(f"- {ctx.link(a)}" for a in others), related(ctx, area.ref), ctx.source_line(area.source)]
-    return Page(ctx.path, area.title, "\n\n".join(p for p in body if p), description=f"{s.title}: {area.title}",
+    return ctx.page(area.title, "\n\n".join(p for p in body if p), description=f"{s.title}: {area.title}",
                 edit=ctx.edit(area.ref), tags=tuple(t.title for t in area.themes))
 
 
@@ -197,5 +197,5 @@ def goal_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea, goal: m.Goal) -> P
     body.append(rel or "## Tiltak og relasjoner\n\nIngen tiltak i dataene er koblet til dette målet.")
     siblings = [g for g in area.goals if g is not goal]
     body += ["## Andre mål i området", "\n".join(f"- {ctx.link(g)}" for g in siblings), ctx.source_line(goal.source)]
-    return Page(ctx.path, goal.title, "\n\n".join(p for p in body if p), description=f"{s.title}: {area.title} – {goal.title}",
+    return ctx.page(goal.title, "\n\n".join(p for p in body if p), description=f"{s.title}: {area.title} – {goal.title}",
                 edit=ctx.edit(goal.ref))

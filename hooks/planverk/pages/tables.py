@@ -41,10 +41,10 @@ def measures_table(ctx: Ctx, measures: list[m.Measure] | tuple[m.Measure, ...], 
     head = "".join(f'<th scope="col" data-col="{c}">{COLUMNS[c]}</th>' for c in spec.columns)
     body = "\n".join(_row(ctx, measure, spec.columns) for measure in measures)
     attrs = ' data-sortable="true"' if spec.sortable else ""
-    return (f'<div class="pv-table-wrap" tabindex="0" role="region" aria-labelledby="{spec.table_id}-caption">\n'
-            f'<table class="pv-table" id="{spec.table_id}"{attrs}>\n'
-            f'<caption id="{spec.table_id}-caption">{html_text(spec.caption)}</caption>\n'
-            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>")
+    return ctx.fragment(f'<div class="pv-table-wrap" tabindex="0" role="region" aria-labelledby="{spec.table_id}-caption">\n'
+                        f'<table class="pv-table" id="{spec.table_id}"{attrs}>\n'
+                        f'<caption id="{spec.table_id}-caption">{html_text(spec.caption)}</caption>\n'
+                        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>")
 
 
 def _href(ctx: Ctx, ref: str) -> str:
@@ -62,11 +62,11 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> str:
     cells = []
     for col in columns:
         if col == "plan":
-            cells.append(f'<td data-sort="{html_text(plan.title)}"><a href="{_href(ctx, plan.ref)}">{ctx.abbr.html(plan.title)}</a></td>')
+            cells.append(f'<td data-sort="{html_text(plan.title)}"><a href="{_href(ctx, plan.ref)}">{html_text(plan.title)}</a></td>')
         elif col == "number":
             cells.append(f'<td data-sort="{measure.number}">{measure.number}</td>')
         elif col == "title":
-            cells.append(f'<td data-sort="{html_text(measure.title)}"><a href="{_href(ctx, measure.ref)}">{ctx.abbr.html(measure.title)}</a></td>')
+            cells.append(f'<td data-sort="{html_text(measure.title)}"><a href="{_href(ctx, measure.ref)}">{html_text(measure.title)}</a></td>')
         elif col == "package":
             pkg = measure.package
             cells.append(f'<td data-sort="{html_text(pkg.number)}"><a href="{_href(ctx, pkg.ref)}">'

@@ -1,0 +1,125 @@
+"""Benchmark: build the real data and synthetic sets of 1,000, 5,000 and 10,000 measures.
+
+Prints one line per size on stdout:
+  measures=N pages=P build_s=X plain_mkdocs_s=Y overhead=Z html_kb_per_page=W peak_rss_mb=M
+where plain_mkdocs_s is MkDocs with the same theme, plugins, extensions and nav building the
+same pages written out as plain Markdown files (no hooks), measured in the same run, and
+overhead = (build_s - plain_mkdocs_s) / build_s. Phase timings of our hook go to stderr.
+A benchmark, never a timed test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "hooks"))
+
+from planverk import synthetic  # noqa: E402
+from planverk.abbr import Abbreviations  # noqa: E402
+from planverk.load import load  # noqa: E402
+from planverk.nav import build_nav  # noqa: E402
+from planverk.pages import build_pages  # noqa: E402
+from planverk.pages.base import expand  # noqa: E402
+
+HANDWRITTEN = [("Om nettstedet", "om-nettstedet.md"), ("Tilgjengelighetserklæring", "tilgjengelighetserklaering.md")]
+
+
+def run(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
+    """Wall seconds and peak RSS (MB) of one child process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", "PLANVERK_TIMINGS": "1"}
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = proc.stdout.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{output[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024, output
+
+
+def project(root: Path, data: Path) -> Path:
+    root.mkdir(parents=True)
+    for name in ("docs", "overrides", "hooks"):
+        (root / name).symlink_to(REPO / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "data").symlink_to(data)
+    return root
+
+
+def plain_project(root: Path, data: Path) -> Path:
+    """The same pages as files, the same config without our hook: what MkDocs alone costs."""
+    corpus = load(data, "public")
+    abbreviations = Abbreviations(corpus.terms)
+    docs = root / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    for page in build_pages(corpus):
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # the same page as one plain Markdown file: its HTML blocks inline, as a site without our hook would have them
+        target.write_text(expand(page.markdown, page.fragments), encoding="utf-8")
+    (root / "overrides").symlink_to(REPO / "overrides")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks")
+    config.pop("watch")
+    config["nav"] = build_nav(corpus, extra_pages=HANDWRITTEN)
+    # Abbreviations the way a plain site does them: Python-Markdown's abbr extension with the
+    # glossary as definitions appended to every page (pymdownx.snippets auto_append).
+    (root / "includes").mkdir()
+    (root / "includes" / "abbreviations.md").write_text(
+        "\n".join(f"*[{t.term}]: {t.expansion}" for t in abbreviations.terms.values()) + "\n", encoding="utf-8")
+    config["markdown_extensions"] = ["abbr", *config["markdown_extensions"],
+                                     {"pymdownx.snippets": {"auto_append": ["abbreviations.md"], "base_path": [str(root / "includes")]}}]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
+def html_stats(site: Path) -> tuple[int, float]:
+    pages = [p for p in site.rglob("*.html")]
+    total = sum(p.stat().st_size for p in pages)
+    return len(pages), total / len(pages) / 1024
+
+
+def bench(size: int | None, work: Path) -> str:
+    if size is None:
+        data, measures = REPO / "data", None
+    else:
+        data = work / f"data-{size}"
+        synthetic.write(data, measures=size, seed=1)
+        measures = size
+    ours = project(work / f"ours-{size or 'real'}", data)
+    build_s, rss, output = run([sys.executable, "-m", "mkdocs", "build", "-f", str(ours / "mkdocs.yml")], ours)
+    if measures is None:
+        measures = sum(len(p.measures) for p in load(data, "public").plans.values())
+    pages, kb = html_stats(ours / "site/public")
+    plain = plain_project(work / f"plain-{size or 'real'}", data)
+    plain_s, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-f", str(plain / "mkdocs.yml")], plain)
+    for line in output.splitlines():
+        if "planverk timing" in line:
+            print(f"  [{measures}] {line.split('planverk timing', 1)[1].strip()}", file=sys.stderr)
+    overhead = (build_s - plain_s) / build_s
+    return (f"measures={measures} pages={pages} build_s={build_s:.1f} plain_mkdocs_s={plain_s:.1f} "
+            f"overhead={overhead:.2f} html_kb_per_page={kb:.1f} peak_rss_mb={rss:.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="real,1000,5000,10000", help="comma-separated: real and/or numbers of measures")
+    args = parser.parse_args()
+    sizes = [None if s == "real" else int(s) for s in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(prefix="planverk-bench-") as tmp:
+        for size in sizes:
+            print(bench(size, Path(tmp)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
