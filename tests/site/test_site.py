@@ -237,7 +237,7 @@ def hostile(tmp_path_factory):
 
 def test_escaping_holds_everywhere(hostile):
     site = hostile.site
-    for path in [*site.rglob("*.html"), *site.rglob("*.json"), *site.rglob("*.xml")]:
+    for path in [*site.rglob("*.html"), *site.rglob("*.json"), *site.rglob("*.xml"), *site.rglob("*.js")]:
         raw = path.read_text(encoding="utf-8")
         for needle in ("<script>alert(1)", "<img src=x", "<b onmouseover"):
             assert needle not in raw, f"{path.relative_to(site)} contains {needle}"
@@ -251,3 +251,22 @@ def test_escaping_holds_everywhere(hostile):
     assert "&lt;b onmouseover=alert(3)&gt;Husbanken&lt;/b&gt;" in org
     index = (site / "search/search_index.json").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+    # exports hold the exact text as data: JSON decodes to it, CSV holds it as a plain cell
+    measure = json.loads((site / "data/measure/gode-krefter/tiltak-1.json").read_text(encoding="utf-8"))
+    assert measure["tittel"] == "<script>alert(1)</script> *fet*"
+    import csv
+    import io
+    rows = list(csv.DictReader(io.StringIO((site / "data/tiltak.csv").read_text(encoding="utf-8"))))
+    assert rows[0]["tittel"] == "<script>alert(1)</script> *fet*"
+
+
+def test_exports_are_published_and_linked(sites):
+    site = sites["public"].site
+    for path in ("data/tiltak.csv", "data/tiltak.json", "data/datapackage.json", "data/measure/gode-krefter/tiltak-21.json"):
+        assert (site / path).is_file(), path
+    status = sites["public"].html("status/index.html")
+    assert 'href="../data/tiltak.csv"' in status and 'href="../data/datapackage.json"' in status
+    rows = (site / "data/tiltak.csv").read_text(encoding="utf-8").splitlines()[1:]
+    for row in rows:
+        url = next(part for part in row.split(",") if part.startswith("handlingsplaner/"))
+        assert (site / url / "index.html").is_file(), url
