@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page as MkPage
 from planverk import exports
 from planverk.abbr import Abbreviations
 from planverk.errors import DataErrors
+from planverk.feed import rss
 from planverk.index import Index
 from planverk.load import load
 from planverk.nav import build_nav
@@ -87,6 +88,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     _state["fragments"] = fragments
     for path, content in exports.all_files(corpus, Index(corpus)):  # type: ignore[arg-type]
         files.append(File.generated(config, path, content=content))
+    files.append(File.generated(config, "feed.xml", content=rss(corpus, site_url=config.site_url or "/", site_name=config.site_name)))
     _timed("pages", start)
     return files
 

@@ -110,3 +110,36 @@ class Index:
             if isinstance(source, m.Source) and not ref.startswith("term:"):
                 out[source.document.id].append(entity)
         return {k: tuple(v) for k, v in out.items()}
+
+
+STRATEGY_KINDS = frozenset({"strategy", "mission", "vision", "value", "service-goal", "user-goal", "focus-area", "area", "goal"})
+
+
+def _kind(ref: str) -> str:
+    return ref.partition(":")[0]
+
+
+class Coverage:
+    """Which strategy goals have measures linked, and which measures link to no goal."""
+
+    def __init__(self, index: Index):
+        self.index = index
+
+    def measures_linked_to(self, ref: str) -> tuple[str, ...]:
+        """Measures related to ``ref`` (either direction), as refs in data order."""
+        refs = [r.from_ref for r in self.index.relations_to.get(ref, ()) if _kind(r.from_ref) == "measure"]
+        refs += [r.to_ref for r in self.index.relations_from.get(ref, ()) if _kind(r.to_ref) == "measure"]
+        return tuple(dict.fromkeys(refs))
+
+    def goals(self, strategy: m.Strategy) -> list[tuple[object, tuple[str, ...]]]:
+        items: list[object] = [*strategy.user_goals, *strategy.service_goals, *strategy.focus_areas, *strategy.goals]
+        if strategy.mission:
+            items.insert(0, strategy.mission)
+        return [(goal, self.measures_linked_to(goal.ref)) for goal in items]  # type: ignore[attr-defined]
+
+    def unlinked_measures(self, plan: m.Plan) -> tuple[m.Measure, ...]:
+        def linked(measure: m.Measure) -> bool:
+            ends = [r.to_ref for r in self.index.relations_from.get(measure.ref, ())]
+            ends += [r.from_ref for r in self.index.relations_to.get(measure.ref, ())]
+            return any(_kind(ref) in STRATEGY_KINDS for ref in ends)
+        return tuple(x for x in plan.measures if not linked(x))

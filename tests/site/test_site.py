@@ -270,3 +270,13 @@ def test_exports_are_published_and_linked(sites):
     for row in rows:
         url = next(part for part in row.split(",") if part.startswith("handlingsplaner/"))
         assert (site / url / "index.html").is_file(), url
+
+
+def test_print_pages_and_feed_are_linked(sites):
+    plan = sites["public"].html("handlingsplaner/gode-krefter/index.html")
+    assert 'href="../gode-krefter/utskrift/"' in plan or 'href="utskrift/"' in plan
+    strategy = sites["public"].html("strategier/kriminalomsorgen-2021-2026/index.html")
+    assert 'href="utskrift/"' in strategy and "0 av 20 mål har tiltak" in strategy
+    home = sites["public"].html("index.html")
+    assert 'rel="alternate" type="application/rss+xml"' in home and 'href="feed.xml"' in home
+    assert (sites["public"].site / "feed.xml").is_file()

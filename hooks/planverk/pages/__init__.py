@@ -7,6 +7,7 @@ from .. import urls
 from .base import Ctx, Page
 from .organisations import organisation_pages
 from .plans import plan_pages, status_page
+from .printable import plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
 from .site_pages import document_pages, errata_page, glossary_page, home_page, news_pages, theme_pages
 from .strategies import strategies_index, strategy_pages
 
@@ -20,9 +21,11 @@ def build_pages(corpus: m.Corpus, *, directory_urls: bool = True) -> list[Page]:
     pages.append(strategies_index(ctx.at(urls.STRATEGIES)))
     for strategy in corpus.strategies.values():
         pages += strategy_pages(ctx, strategy)
+        pages.append(strategy_print_page(ctx.at(strategy_print_path(strategy)), strategy))
     pages.append(plans_index(ctx.at(urls.PLANS)))
     for plan in corpus.plans.values():
         pages += plan_pages(ctx, plan)
+        pages.append(plan_print_page(ctx.at(plan_print_path(plan)), plan))
     pages += theme_pages(ctx)
     pages += news_pages(ctx)
     pages.append(glossary_page(ctx.at(urls.GLOSSARY)))

@@ -10,6 +10,8 @@ from ..text import html_text, indent, md_text, plural
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
 from .base import Ctx, Page, bullet_links, html_link, related, related_html, source_html, status_summary, title_of
+from ..index import Coverage
+from .printable import plan_print_path
 from .tables import TableSpec, measures_table
 
 STATUS_TABLE_ID = "statustabell"
@@ -67,7 +69,10 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         f"[Endringer mellom statusrapportene]({ctx.to(changes_path(plan))})",
         f"## {md_text(group_heading(plan))}",
         bullet_links(ctx, plan.packages, lambda p: f" ({plural(len(plan.measures_in(p)), 'tiltak', 'tiltak')})"),
+        "## Kobling til strategiske mål",
+        _coverage(ctx, plan),
         related(ctx, plan.ref),
+        f"[Utskriftsvennlig versjon av hele planen]({ctx.to(plan_print_path(plan))})",
         ctx.source_line(plan.source),
     ]
     return ctx.page(plan.title, _join(body), description=f"{plan.title}: {plan.subtitle or ''} – tiltak og status",
@@ -196,6 +201,18 @@ def status_page(ctx: Ctx) -> Page:
     ]
     return ctx.page("Statusoversikt", _join(body), description="Status for alle tiltak i alle handlingsplaner",
                     hide=("navigation", "toc"), search_exclude=True)
+
+
+def _coverage(ctx: Ctx, plan: m.Plan) -> str:
+    unlinked = Coverage(ctx.index).unlinked_measures(plan)
+    if not unlinked:
+        return "Alle tiltakene i planen er koblet til minst ett strategisk mål."
+    if len(unlinked) == len(plan.measures):
+        return (f"Ingen av de {len(plan.measures)} tiltakene er koblet til et mål i en strategi i dataene. "
+                "Koblinger legges inn som relasjoner der en kilde sier at et tiltak bidrar til et mål.")
+    items = "".join(f"<li>{ctx.a(x)}</li>" for x in unlinked)
+    return (f"{plural(len(unlinked), 'tiltak', 'tiltak')} av {len(plan.measures)} er ikke koblet til noe strategisk mål:\n\n"
+            + ctx.fragment(f'<ul class="pv-list">{items}</ul>'))
 
 
 def changes_path(plan: m.Plan) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from .. import model as m
 from .. import urls
 from ..text import html_text, md_text, plural
+from ..index import Coverage
 from .base import Ctx, Page, related, title_of
+from .printable import strategy_print_path
 
 LAYER_LABEL = {
     "mission": "Samfunnsoppdrag", "vision": "Visjon", "user_goals": "Brukermål", "service_goals": "Tjenestemål",
@@ -146,9 +148,27 @@ def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
                                     f"{plural(len(s.drivers.categories), 'kategori', 'kategorier')})"]
     if s.sections:
         body += ["## Mer fra strategien", "\n".join(f"- {ctx.link(x)}" for x in s.sections)]
-    body += [related(ctx, s.ref), ctx.source_line(s.source)]
+    body += ["## Dekning: mål med tiltak", _coverage(ctx, s), related(ctx, s.ref),
+             f"[Utskriftsvennlig versjon av hele strategien]({ctx.to(strategy_print_path(s))})", ctx.source_line(s.source)]
     return ctx.page(s.title, "\n\n".join(p for p in body if p), description=f"{s.title}: visjon, verdier, mål og strategiske områder",
                 edit=ctx.edit(s.ref), tags=tuple(t.title for t in s.themes))
+
+
+def _coverage(ctx: Ctx, s: m.Strategy) -> str:
+    """Which goals have measures linked to them in the data, and which have none."""
+    goals = Coverage(ctx.index).goals(s)
+    if not goals:
+        return ""
+    covered = [(g, refs) for g, refs in goals if refs]
+    rows = "".join(f"<tr><th scope=\"row\">{ctx.a(g)}</th><td>{len(refs)}</td><td>"
+                   + (", ".join(ctx.a(ctx.corpus.get(r)) for r in refs) if refs else "Ingen tiltak") + "</td></tr>"
+                   for g, refs in goals)
+    summary = (f"{len(covered)} av {len(goals)} mål har tiltak koblet til seg i dataene; "
+               f"{len(goals) - len(covered)} har ingen.")
+    table = (f'<div class="pv-table-wrap" tabindex="0" role="region" aria-label="Dekning av målene"><table class="pv-summary">'
+             f"<caption>Tiltak koblet til hvert mål</caption><thead><tr><th scope=\"col\">Mål</th><th scope=\"col\">Antall tiltak</th>"
+             f"<th scope=\"col\">Tiltak</th></tr></thead><tbody>{rows}</tbody></table></div>")
+    return summary + "\n\n" + ctx.fragment(table)
 
 
 def drivers_page(ctx: Ctx, s: m.Strategy, drivers: m.Drivers) -> Page:

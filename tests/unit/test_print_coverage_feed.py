@@ -1,0 +1,76 @@
+"""Printable pages are complete; coverage follows the relations; the feed is valid RSS."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from planverk import urls
+from planverk.feed import rss
+from planverk.index import Coverage, Index
+from planverk.pages.base import Ctx
+from planverk.pages.printable import plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
+from planverk.text import md_text
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_plan_print_page_has_everything_in_reading_order(public_corpus):
+    plan = public_corpus.plans["gode-krefter"]
+    page = plan_print_page(Ctx.create(public_corpus).at(plan_print_path(plan)), plan)
+    body = page.full_body
+    positions = [body.index(f"Tiltak {x.number}: ") for x in plan.measures]
+    assert positions == sorted(positions) and len(positions) == 35
+    flat = _plain(body)
+    report = plan.latest_report
+    for measure in plan.measures:
+        for para in measure.description.split("\n\n"):
+            assert _plain(para.replace("&", "&amp;").replace("<", "&lt;")) in flat, (measure.id, para[:60])
+        entry = report.entry(measure.id)
+        first = re.sub(r"\[\^(\d+)\]", lambda m: f"[^{measure.id}-{m.group(1)}]", entry.narrative.split("\n\n")[0])
+        assert _plain(first.replace("&", "&amp;").replace("<", "&lt;")) in flat, measure.id
+        for ref in entry.references:
+            assert f"[^{measure.id}-{ref.number}]: {md_text(ref.text)}" in body
+    assert "search:\n  exclude: true" in page.markdown and "- navigation" in page.markdown
+
+
+def test_strategy_print_page_is_complete(public_corpus):
+    strategy = public_corpus.strategies["kriminalomsorgen-2021-2026"]
+    page = strategy_print_page(Ctx.create(public_corpus).at(strategy_print_path(strategy)), strategy)
+    body = page.full_body
+    for goal in strategy.goals:
+        assert f"#### {md_text(goal.title)}" in body
+        for sub in goal.subgoals:
+            assert md_text(sub.text) in body
+    for value in strategy.values:
+        for statement in value.statements:
+            assert md_text(statement) in body
+    assert sum(len(c.drivers) for c in strategy.drivers.categories) == 22
+    assert all(md_text(d.title) in body for c in strategy.drivers.categories for d in c.drivers)
+
+
+def test_coverage_follows_the_relations(public_corpus):
+    coverage = Coverage(Index(public_corpus))
+    konfliktradet = dict((g.ref, refs) for g, refs in coverage.goals(public_corpus.strategies["konfliktradet-2023-2025"]))
+    assert konfliktradet["mission:konfliktradet-2023-2025"] == ("measure:radikalisering/tiltak-22",)
+    assert konfliktradet["user-goal:konfliktradet-2023-2025/kriminalitetsfritt-liv"] == ()
+    kriminalomsorgen = coverage.goals(public_corpus.strategies["kriminalomsorgen-2021-2026"])
+    assert len(kriminalomsorgen) == 20 and all(refs == () for _, refs in kriminalomsorgen)
+    assert len(coverage.unlinked_measures(public_corpus.plans["gode-krefter"])) == 35
+    assert [x.number for x in coverage.unlinked_measures(public_corpus.plans["radikalisering"])] == [11, 26]
+
+
+def test_feed_is_valid_rss_with_news_and_reports(public_corpus):
+    xml = rss(public_corpus, site_url="https://planverk.example.no/", site_name="planverk")
+    root = ET.fromstring(xml)
+    items = root.findall("./channel/item")
+    titles = [i.findtext("title") for i in items]
+    assert "Statusrapport oktober 2011 – Gode krefter" in titles
+    news = public_corpus.news["vestfold-slt-samarbeidsmote"]
+    assert news.title in titles
+    for item in items:
+        assert item.findtext("link").startswith("https://planverk.example.no/")
+        assert item.find("pubDate") is None  # neither the news item nor the report has a full date
+    assert root.findtext("./channel/language") == "nb"
