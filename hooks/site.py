@@ -94,8 +94,11 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    start = time.perf_counter()
     html = expand(html, _state["fragments"].get(page.file.src_uri, ()))
-    return _state["abbr"].apply(html)  # type: ignore[attr-defined]
+    html = _state["abbr"].apply(html)  # type: ignore[attr-defined]
+    _state["content_s"] = _state.get("content_s", 0.0) + time.perf_counter() - start  # type: ignore[operator]
+    return html
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -103,4 +106,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     if not patch_lunr_no(Path(config.site_dir)):
         raise PluginError("search: lunr.no.min.js was not found to patch; is the search plugin set to lang: [\"no\"]?")
     _timed("post-build", start)
+    if os.environ.get("PLANVERK_TIMINGS"):
+        log.info(f"planverk timing page-content={_state.get('content_s', 0.0):.2f}s")
     _state.clear()

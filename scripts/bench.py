@@ -89,7 +89,7 @@ def html_stats(site: Path) -> tuple[int, float]:
     return len(pages), total / len(pages) / 1024
 
 
-def bench(size: int | None, work: Path) -> str:
+def bench(size: int | None, work: Path, *, plain: bool = True) -> str:
     if size is None:
         data, measures = REPO / "data", None
     else:
@@ -101,8 +101,10 @@ def bench(size: int | None, work: Path) -> str:
     if measures is None:
         measures = sum(len(p.measures) for p in load(data, "public").plans.values())
     pages, kb = html_stats(ours / "site/public")
-    plain = plain_project(work / f"plain-{size or 'real'}", data)
-    plain_s, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-f", str(plain / "mkdocs.yml")], plain)
+    plain_s = float("nan")
+    if plain:
+        reference = plain_project(work / f"plain-{size or 'real'}", data)
+        plain_s, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-f", str(reference / "mkdocs.yml")], reference)
     for line in output.splitlines():
         if "planverk timing" in line:
             print(f"  [{measures}] {line.split('planverk timing', 1)[1].strip()}", file=sys.stderr)
@@ -114,11 +116,12 @@ def bench(size: int | None, work: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="real,1000,5000,10000", help="comma-separated: real and/or numbers of measures")
+    parser.add_argument("--skip-plain", action="store_true", help="do not build the plain-MkDocs reference (development runs)")
     args = parser.parse_args()
     sizes = [None if s == "real" else int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="planverk-bench-") as tmp:
         for size in sizes:
-            print(bench(size, Path(tmp)), flush=True)
+            print(bench(size, Path(tmp), plain=not args.skip_plain), flush=True)
 
 
 if __name__ == "__main__":

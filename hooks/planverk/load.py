@@ -19,7 +19,9 @@ from .yamlload import Loaded, YamlSyntaxError, load_yaml
 
 AUDIENCES = ("public", "internal")
 _SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)")
-_SAFE_URL = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[a-z0-9-]+(/|\.|#|$))", re.I)
+# Prose is rendered to HTML in the core (prose.py), where MkDocs does not rewrite links:
+# only absolute web and mail addresses, and anchors, are allowed.
+_SAFE_URL = re.compile(r"^(https?://|mailto:|#)", re.I)
 _MD_LINK = re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s>]*\)[^()\s>]*)*)")  # one level of (…) as Markdown does
 _MD_LINK_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)  # reference definitions [x]: target (not footnotes [^1]:)
 _FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
@@ -246,7 +248,7 @@ class _Builder:
         for match in [*_MD_LINK.finditer(text), *_MD_LINK_DEF.finditer(text)]:
             url = match.group(1)
             if url and not _SAFE_URL.match(url):
-                self.ctx.error(file, path, f"link target {url!r} is not allowed; expected an http(s), mailto or relative address",
+                self.ctx.error(file, path, f"link target {url!r} is not allowed; expected an absolute http(s) or mailto address, or a #anchor",
                                line=file.loaded.line_in(path, text, match.start(1)))
         return text
 

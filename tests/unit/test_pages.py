@@ -71,8 +71,10 @@ def test_measure_page_footnotes(public_corpus):
     plan = public_corpus.plans["gode-krefter"]
     measure = public_corpus.get("measure:gode-krefter/tiltak-3")
     page = measure_page(Ctx.create(public_corpus).at(urls.page_of(measure.ref)), plan, measure, None, None)
-    assert "[^1]" in page.body and re.search(r"^\[\^1\]: Frønes", page.body, re.M)
-    assert "[^2]: Notatet finnes tilgjengelig på: <http://www.regjeringen.no/upload/BLD/" in page.body
+    body = page.full_body
+    assert '<sup id="fnref:tiltak-3-1"><a class="footnote-ref" href="#fn:tiltak-3-1">1</a></sup>' in body
+    assert re.search(r'<li id="fn:tiltak-3-1" value="1"><p>Frønes, Ivar', body)
+    assert '<a href="http://www.regjeringen.no/upload/BLD/Barnevern/sosial_ekslusjon_og_barnevern_i_kunnskapssamfunnet.pdf">' in body
 
 
 def test_front_matter_is_escaped(public_corpus):
@@ -102,3 +104,11 @@ def test_pyramid_lists_layers_in_order_as_links(public_corpus):
 def test_nav_leaves_measures_out(public_corpus):
     flat = str(build_nav(public_corpus))
     assert "tiltak-21.md" not in flat and "tiltakspakke-1.md" in flat and "status.md" in flat
+
+
+def test_footnotes_keep_the_source_numbers(public_corpus):
+    plan = public_corpus.plans["gode-krefter"]
+    measure = public_corpus.get("measure:gode-krefter/tiltak-15")
+    body = measure_page(Ctx.create(public_corpus).at(urls.page_of(measure.ref)), plan, measure, None, None).full_body
+    assert 'januar 2011.<sup id="fnref:tiltak-15-8"><a class="footnote-ref" href="#fn:tiltak-15-8">8</a></sup>' in body
+    assert '<li id="fn:tiltak-15-8" value="8">' in body

@@ -9,6 +9,7 @@ from functools import cached_property
 from .. import model as m
 from .. import urls
 from ..index import Index
+from ..prose import Prose
 from ..text import html_text, md_prose, md_text, year_month, yaml_str
 
 
@@ -99,16 +100,22 @@ class Ctx:
 
     corpus: m.Corpus
     index: Index
+    prose_renderer: Prose
     directory_urls: bool = True
     path: str = ""
     fragments: list[str] = field(default_factory=list)
 
     @classmethod
     def create(cls, corpus: m.Corpus, *, directory_urls: bool = True) -> "Ctx":
-        return cls(corpus, Index(corpus), directory_urls)
+        return cls(corpus, Index(corpus), Prose(), directory_urls)
 
     def at(self, path: str) -> "Ctx":
-        return Ctx(self.corpus, self.index, self.directory_urls, path)
+        return Ctx(self.corpus, self.index, self.prose_renderer, self.directory_urls, path)
+
+    def prose_html(self, text: str | None, *, footnotes: str | None = None, references: tuple[m.Reference, ...] = ()) -> str:
+        """A prose field rendered once (cached) and placed as a fragment."""
+        html = self.prose_renderer.html(text, footnotes=footnotes, references=references)
+        return self.fragment(f'<div class="pv-prose">{html}</div>') if html else ""
 
     def url(self, ref: str) -> str:
         """URL of ``ref``'s page relative to this page, for our own HTML."""

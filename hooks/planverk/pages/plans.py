@@ -127,10 +127,9 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         if ctx.index.is_overdue(measure):
             facts.append('<li><strong>Forfalt:</strong> <span class="pv-overdue">Ja</span> – perioden var over ved '
                          "rapportdatoen, og tiltaket var ikke gjennomført</li>")
-        status_block = [f"## Status per {md_text(ctx.when(report.as_of))}", ctx.prose(entry.narrative) or "Rapporten har ingen tekst om status."]
-        if entry.references:
-            status_block.append("\n".join(
-                f"[^{r.number}]: {md_text(r.text)}" + (f" <{r.url}>" if r.url else "") for r in entry.references))
+        status_block = [f"## Status per {md_text(ctx.when(report.as_of))}",
+                        ctx.prose_html(entry.narrative, footnotes=measure.id, references=entry.references)
+                        or "Rapporten har ingen tekst om status."]
     else:
         facts.append("<li><strong>Status:</strong> ingen statusrapport for dette tiltaket</li>")
     history = ctx.index.history(measure)
@@ -161,7 +160,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         ctx.fragment(f'<ul class="pv-facts">{"".join(facts)}</ul>'),
         "\n".join(internal),
         "## Tiltaket i planen",
-        ctx.prose(measure.description),
+        ctx.prose_html(measure.description, footnotes=measure.id),
         *status_block,
         related_html(ctx, measure.ref),
         themes,

@@ -40,11 +40,11 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
                 facts.append(f"Status: {ctx.badge(found[1].status)}" + (' <span class="pv-overdue">Forfalt</span>' if ctx.index.is_overdue(measure) else ""))
             body += [_heading(3, title_of(measure), measure.id),
                      ctx.fragment('<ul class="pv-facts">' + "".join(f"<li>{f}</li>" for f in facts) + "</ul>"),
-                     ctx.prose(measure.description, footnotes=measure.id)]
+                     ctx.prose_html(measure.description, footnotes=measure.id)]
             if found and found[1].narrative:
                 entry = found[1]
-                body += [f"**Status per {md_text(ctx.when(found[0].as_of))}:**", ctx.prose(entry.narrative, footnotes=measure.id)]
-                body += [f"[^{measure.id}-{r.number}]: {md_text(r.text)}" + (f" <{r.url}>" if r.url else "") for r in entry.references]
+                body += [f"**Status per {md_text(ctx.when(found[0].as_of))}:**",
+                         ctx.prose_html(entry.narrative, footnotes=measure.id, references=entry.references)]
             body.append(ctx.fragment(source_html(ctx, measure.source)))
     return ctx.page(f"{plan.title} – utskrift", "\n\n".join(b for b in body if b), description=f"{plan.title}: hele planen for utskrift",
                     hide=("navigation", "toc"), search_exclude=True, edit=ctx.edit(plan.ref))
