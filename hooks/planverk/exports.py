@@ -45,7 +45,7 @@ CSV_FIELDS: list[tuple[str, str, str]] = [  # name, Frictionless type, descripti
 def _json(data: Any) -> str:
     """JSON with <, > and & as \\u escapes: the exact text for every consumer, and inert even
     if someone pastes the file into an HTML page."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
 
 
