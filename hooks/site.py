@@ -95,8 +95,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 
 def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     start = time.perf_counter()
-    html = expand(html, _state["fragments"].get(page.file.src_uri, ()))
+    # Abbreviations here only for what Markdown made: our fragments were written with them.
     html = _state["abbr"].apply(html)  # type: ignore[attr-defined]
+    html = expand(html, _state["fragments"].get(page.file.src_uri, ()))
     _state["content_s"] = _state.get("content_s", 0.0) + time.perf_counter() - start  # type: ignore[operator]
     return html
 

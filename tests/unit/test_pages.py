@@ -56,8 +56,8 @@ def test_measure_page(public_corpus):
     assert page.body.startswith("# Tiltak 2: Standardiserte ungdomsundersøkelser")
     body = page.full_body
     assert '<li><strong>Handlingsplan:</strong> <a href="../">Gode krefter</a></li>' in body
-    assert ('<li><strong>Ansvarlig:</strong> <a href="../../../organisasjoner/jd/">Justis- og beredskapsdepartementet (JD)</a>, '
-            '<a href="../../../organisasjoner/bld/">') in body
+    assert ('<li><strong>Ansvarlig:</strong> <a href="../../../organisasjoner/jd/">Justis- og beredskapsdepartementet '
+            '(<abbr title="Justis- og beredskapsdepartementet">JD</abbr>)</a>, <a href="../../../organisasjoner/bld/">') in body
     assert "<strong>Samarbeidspart:</strong> <a href=\"../../../organisasjoner/nova/\">Norsk institutt" in body
     assert "Gjennomført</span> per august 2011" in body
     assert 'Neste: <a href="../tiltak-3/">Tiltak 3:' in body and "Forrige:" not in body

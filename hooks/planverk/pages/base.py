@@ -8,6 +8,7 @@ from functools import cached_property
 
 from .. import model as m
 from .. import urls
+from ..abbr import Abbreviations
 from ..index import Index
 from ..prose import Prose
 from ..text import html_text, md_prose, md_text, year_month, yaml_str
@@ -101,16 +102,22 @@ class Ctx:
     corpus: m.Corpus
     index: Index
     prose_renderer: Prose
+    abbr: Abbreviations
     directory_urls: bool = True
     path: str = ""
     fragments: list[str] = field(default_factory=list)
 
     @classmethod
     def create(cls, corpus: m.Corpus, *, directory_urls: bool = True) -> "Ctx":
-        return cls(corpus, Index(corpus), Prose(), directory_urls)
+        abbr = Abbreviations(corpus.terms)
+        return cls(corpus, Index(corpus), Prose(abbr), abbr, directory_urls)
 
     def at(self, path: str) -> "Ctx":
-        return Ctx(self.corpus, self.index, self.prose_renderer, self.directory_urls, path)
+        return Ctx(self.corpus, self.index, self.prose_renderer, self.abbr, self.directory_urls, path)
+
+    def text(self, value: str) -> str:
+        """Plain text for our own HTML: escaped, abbreviations as <abbr title>."""
+        return self.abbr.html(value)
 
     def prose_html(self, text: str | None, *, footnotes: str | None = None, references: tuple[m.Reference, ...] = ()) -> str:
         """A prose field rendered once (cached) and placed as a fragment."""
@@ -125,11 +132,11 @@ class Ctx:
     def a(self, entity: object, text: str | None = None) -> str:
         """An HTML link to an entity's page."""
         label = text if text is not None else title_of(entity)
-        return f'<a href="{self.url(entity.ref)}">{html_text(label)}</a>'  # type: ignore[attr-defined]
+        return f'<a href="{self.url(entity.ref)}">{self.text(label)}</a>'  # type: ignore[attr-defined]
 
     def a_page(self, md_path: str, text: str, query: str = "") -> str:
         href = urls.site_href(md_path, start=self.path, directory_urls=self.directory_urls)
-        return f'<a href="{href}{query}">{html_text(text)}</a>'
+        return f'<a href="{href}{query}">{self.text(text)}</a>'
 
     def fragment(self, html: str) -> str:
         """A placeholder for a block of our own HTML that Markdown need not parse.
@@ -223,9 +230,9 @@ def related_html(ctx: Ctx, ref: str, heading: str = "Relasjoner") -> str:
     in_rel = ctx.index.relations_to.get(ref, ())
     if not out_rel and not in_rel:
         return ""
-    items = [f"<li>{html_text(r.kind.label)}: {ctx.a(ctx.corpus.get(r.to_ref))} — «{html_text(r.quote)}»"
-             + (f" ({html_text(r.note)})" if r.note else "") + "</li>" for r in out_rel]
-    items += [f"<li>{html_text(r.kind.inverse_label)}: {ctx.a(ctx.corpus.get(r.from_ref))} — «{html_text(r.quote)}»</li>" for r in in_rel]
+    items = [f"<li>{html_text(r.kind.label)}: {ctx.a(ctx.corpus.get(r.to_ref))} — «{ctx.text(r.quote)}»"
+             + (f" ({ctx.text(r.note)})" if r.note else "") + "</li>" for r in out_rel]
+    items += [f"<li>{html_text(r.kind.inverse_label)}: {ctx.a(ctx.corpus.get(r.from_ref))} — «{ctx.text(r.quote)}»</li>" for r in in_rel]
     return f"## {heading}\n\n" + ctx.fragment(f'<ul class="pv-related">{"".join(items)}</ul>')
 
 
@@ -279,7 +286,7 @@ def bar(ctx: Ctx, counts: dict[str, int], total: int) -> str:
 def html_link(ctx: Ctx, ref: str, text: str) -> str:
     """A link inside our own HTML (MkDocs does not rewrite raw HTML)."""
     href = urls.site_href(urls.page_of(ref), start=ctx.path, directory_urls=ctx.directory_urls)
-    return f'<a href="{href}">{html_text(text)}</a>'
+    return f'<a href="{href}">{ctx.text(text)}</a>'
 
 
 def bullet_links(ctx: Ctx, entities: list[object] | tuple[object, ...], extra=None) -> str:

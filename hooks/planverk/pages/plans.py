@@ -112,7 +112,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
             facts.append(f"<li><strong>{html_text(role.label)}:</strong> {', '.join(parties)}</li>")
     wording = measure.responsibility.text or measure.responsibility.summary
     if wording:
-        facts.append(f"<li><strong>Ansvar slik kilden skriver det:</strong> «{html_text(wording)}»</li>")
+        facts.append(f"<li><strong>Ansvar slik kilden skriver det:</strong> «{ctx.text(wording)}»</li>")
     if measure.actors:
         facts.append("<li><strong>Aktører:</strong> " + ", ".join(ctx.a(o) for o in measure.actors) + "</li>")
     period = html_text(measure.period.text) if measure.period else "ikke oppgitt i kilden"
@@ -123,7 +123,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
     if found:
         report, entry = found
         facts.append(f"<li><strong>Status:</strong> {ctx.badge(entry.status)} per {html_text(ctx.when(report.as_of))} "
-                     f"({html_text(report.title)})</li>")
+                     f"({ctx.text(report.title)})</li>")
         if ctx.index.is_overdue(measure):
             facts.append('<li><strong>Forfalt:</strong> <span class="pv-overdue">Ja</span> – perioden var over ved '
                          "rapportdatoen, og tiltaket var ikke gjennomført</li>")
@@ -180,7 +180,8 @@ def status_page(ctx: Ctx) -> Page:
     spec = TableSpec(columns, "Alle tiltak i alle handlingsplaner", STATUS_TABLE_ID)
     rows = [(html_link(ctx, p.ref, p.title), p.measures) for p in corpus.plans.values()]
     orgs = sorted({o for x in measures for o in x.responsibility.organisations}, key=lambda o: o.label.casefold())
-    matrix = [(html_link(ctx, o.ref, o.label), tuple(x for x in measures if o in x.responsibility.organisations)) for o in orgs]
+    responsible = {o.id: tuple(dict.fromkeys(i.measure for i in ctx.index.involvement.get(o.id, ()) if i.role != "Aktør")) for o in orgs}
+    matrix = [(html_link(ctx, o.ref, o.label), responsible[o.id]) for o in orgs]
     reports = [f"{md_text(p.title)}: {md_text(p.latest_report.title)}, status per {md_text(ctx.when(p.latest_report.as_of))}"
                if p.latest_report else f"{md_text(p.title)}: ingen statusrapport" for p in corpus.plans.values()]
     body = [
@@ -238,8 +239,8 @@ def changes_page(ctx: Ctx, plan: m.Plan) -> Page:
                     "<th scope=\"col\">Før</th><th scope=\"col\">Etter</th></tr></thead><tbody>"]
             for change in found:
                 rows.append(f"<tr data-change=\"{change.kind}\"><td>{html_link(ctx, change.measure.ref, title_of(change.measure))}</td>"
-                            f"<td>{html_text(CHANGE_LABELS[change.kind])}</td><td>{html_text(change.before or '–')}</td>"
-                            f"<td>{html_text(change.after or '–')}</td></tr>")
+                            f"<td>{html_text(CHANGE_LABELS[change.kind])}</td><td>{ctx.text(change.before or '–')}</td>"
+                            f"<td>{ctx.text(change.after or '–')}</td></tr>")
             rows.append("</tbody></table>")
             body.append(ctx.fragment("\n".join(rows)))
     return ctx.page(f"Endringer i {plan.title}", _join(body), search_exclude=True, description=f"{plan.title}: endringer mellom statusrapportene",

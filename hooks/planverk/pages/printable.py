@@ -33,7 +33,7 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
             body.append(ctx.prose(package.description))
         for measure in plan.measures_in(package):
             found = ctx.index.entry(measure)
-            facts = ["Ansvarlig: " + ", ".join(html_text(p.label) + ("" if p.role.id == "ansvarlig" else f" ({html_text(p.role.label.lower())})")
+            facts = ["Ansvarlig: " + ", ".join(ctx.text(p.label) + ("" if p.role.id == "ansvarlig" else f" ({html_text(p.role.label.lower())})")
                                                 for p in measure.responsibility.parties),
                      f"Periode: {html_text(measure.period.text) if measure.period else 'ikke oppgitt'}"]
             if found:

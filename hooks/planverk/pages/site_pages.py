@@ -122,8 +122,8 @@ def errata_page(ctx: Ctx) -> Page:
                 "<th scope=\"col\">I kilden</th><th scope=\"col\">Rettet til</th><th scope=\"col\">Merknad</th></tr></thead><tbody>"]
         for e in sorted(errata, key=lambda e: (e.line or 0, e.original)):
             rows.append(f"<tr><td>{e.page or '–'}</td><td>{e.line or '–'}</td><td>{html_text(e.kind)}</td>"
-                        f"<td><code>{html_text(_show(e.original))}</code></td><td>{html_text(e.corrected) if e.corrected else '<em>fjernet</em>'}</td>"
-                        f"<td>{html_text(e.note or '')}</td></tr>")
+                        f"<td><code>{html_text(_show(e.original))}</code></td><td>{ctx.text(e.corrected) if e.corrected else '<em>fjernet</em>'}</td>"
+                        f"<td>{ctx.text(e.note or '')}</td></tr>")
         rows.append("</tbody></table>")
         body += [f"## [{md_text(document.title)}]({ctx.to(document_page(document))})",
                  ctx.fragment(f'<div class="pv-table-wrap" tabindex="0" role="region" aria-label="Rettelser i {html_text(document.title)}">'

@@ -180,7 +180,7 @@ def drivers_page(ctx: Ctx, s: m.Strategy, drivers: m.Drivers) -> Page:
         cells = []
         for c in cats:
             d = c.drivers[i] if i < len(c.drivers) else None
-            cells.append(f'<td headers="kategori-{c.id}" id="{d.id}">{html_text(d.title)}</td>' if d else "<td></td>")
+            cells.append(f'<td headers="kategori-{c.id}" id="{d.id}">{ctx.text(d.title)}</td>' if d else "<td></td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     table = (f'<div class="pv-table-wrap" tabindex="0" role="region" aria-labelledby="drivkrefter-caption"><table class="pv-matrix">'
              f'<caption id="drivkrefter-caption">{html_text(drivers.title)} ({drivers.count})</caption>'

@@ -62,11 +62,11 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> str:
     cells = []
     for col in columns:
         if col == "plan":
-            cells.append(f'<td data-sort="{html_text(plan.title)}"><a href="{_href(ctx, plan.ref)}">{html_text(plan.title)}</a></td>')
+            cells.append(f'<td data-sort="{html_text(plan.title)}"><a href="{_href(ctx, plan.ref)}">{ctx.text(plan.title)}</a></td>')
         elif col == "number":
             cells.append(f'<td data-sort="{measure.number}">{measure.number}</td>')
         elif col == "title":
-            cells.append(f'<td data-sort="{html_text(measure.title)}"><a href="{_href(ctx, measure.ref)}">{html_text(measure.title)}</a></td>')
+            cells.append(f'<td data-sort="{html_text(measure.title)}"><a href="{_href(ctx, measure.ref)}">{ctx.text(measure.title)}</a></td>')
         elif col == "package":
             pkg = measure.package
             cells.append(f'<td data-sort="{html_text(pkg.number)}"><a href="{_href(ctx, pkg.ref)}">'
