@@ -51,8 +51,11 @@ browser:
 test: $(STAMP) tools browser
 	$(PY) -m pytest
 
-bench: $(STAMP) tools
+# The four size lines on stdout; the offline-search and serve measurements after them.
+bench: $(STAMP) tools browser
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_search.py --measures 10000 2>/dev/null
+	$(PY) scripts/bench_serve.py
 
 lock:
 	$(PYTHON_BIN) -m venv /tmp/planverk-lock && /tmp/planverk-lock/bin/pip install --quiet ".[test]" && \
