@@ -280,3 +280,23 @@ def test_print_pages_and_feed_are_linked(sites):
     home = sites["public"].html("index.html")
     assert 'rel="alternate" type="application/rss+xml"' in home and 'href="feed.xml"' in home
     assert (sites["public"].site / "feed.xml").is_file()
+
+
+def test_goals_and_delmal_have_stable_anchors(sites, public_corpus):
+    strategy = public_corpus.strategies["kriminalomsorgen-2021-2026"]
+    for area in strategy.areas:
+        page = sites["public"].html(f"strategier/{strategy.id}/omrader/{area.id}/index.html")
+        ids = parse(page).ids
+        for goal in area.goals:
+            assert goal.id in ids
+            assert {f"{goal.id}-{sg.id}" for sg in goal.subgoals} <= ids
+            goal_page = parse(sites["public"].html(f"strategier/{strategy.id}/omrader/{area.id}/{goal.id}/index.html"))
+            assert {sg.id for sg in goal.subgoals} <= goal_page.ids
+
+
+def test_no_markup_syntax_leaks_into_pages(sites):
+    for page in pages(sites["public"].site):
+        text = re.sub(r"<(script|style)[^>]*>.*?</\1>", "", article(page.read_text(encoding="utf-8")), flags=re.S)
+        text = re.sub(r"<[^>]+>", "", text)
+        for leak in ("{#", "{:", "[^", "](", "planverk-fragment", "**"):
+            assert leak not in text, f"{page.relative_to(sites['public'].site)}: {leak!r}"

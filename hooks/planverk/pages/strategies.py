@@ -202,7 +202,7 @@ def area_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea) -> Page:
     body.append("## Mål og delmål")
     for goal in area.goals:
         body.append(f"### {md_text(goal.title)} {{#{goal.id}}}")
-        body.append("\n".join(f"{i}. {md_text(sg.text)} {{#{goal.id}-{sg.id}}}" for i, sg in enumerate(goal.subgoals, 1)))
+        body.append(_subgoals(ctx, goal, prefix=f"{goal.id}-"))
         body.append(ctx.link(goal, f"Mer om målet «{goal.title}»"))
     others = [a for a in s.areas if a is not area]
     body += ["## Andre strategiske områder", "\n".join(f"- {ctx.link(a)}" for a in others), related(ctx, area.ref), ctx.source_line(area.source)]
@@ -210,9 +210,16 @@ def area_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea) -> Page:
                 edit=ctx.edit(area.ref), tags=tuple(t.title for t in area.themes))
 
 
+def _subgoals(ctx: Ctx, goal: m.Goal, *, prefix: str) -> str:
+    """The delmål as a numbered list, each item with a stable anchor (#delmal-2, or
+    #<goal>-delmal-2 on the area page, which lists several goals)."""
+    items = "".join(f'<li id="{prefix}{sg.id}">{ctx.text(sg.text)}</li>' for sg in goal.subgoals)
+    return ctx.fragment(f'<ol class="pv-subgoals">{items}</ol>')
+
+
 def goal_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea, goal: m.Goal) -> Page:
     body = [f"# {md_text(goal.title)}", f"Mål under {ctx.link(area)} i {ctx.link(s)}.", "## Delmål",
-            "\n".join(f"{i}. {md_text(sg.text)} {{#{sg.id}}}" for i, sg in enumerate(goal.subgoals, 1))]
+            _subgoals(ctx, goal, prefix="")]
     rel = related(ctx, goal.ref, heading="## Tiltak og relasjoner")
     body.append(rel or "## Tiltak og relasjoner\n\nIngen tiltak i dataene er koblet til dette målet.")
     siblings = [g for g in area.goals if g is not goal]
