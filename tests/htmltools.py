@@ -26,7 +26,7 @@ class _Links(HTMLParser):
         if tag == "a" and a.get("href"):
             self.links.append((a["href"], self.depth > 0))
         for attr in ("src", "href", "srcset", "poster", "data"):
-            if a.get(attr) and not (tag == "a"):
+            if a.get(attr) and tag != "a":
                 self.resources.append((tag, attr, a[attr] or ""))
 
     def handle_endtag(self, tag: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +40,3 @@ def format_path(parts: tuple[str | int, ...] | list[str | int]) -> str:
         else:
             out += f".{part}" if out else str(part)
     return out
-
-
-def display_path(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root.parent).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -194,7 +194,7 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
     elif kind == "enum":
         yield path, f"{_short(value)} is not one of {', '.join(map(str, error.validator_value))}"
     elif kind == "pattern":
-        if "^[a-z0-9]+(-[a-z0-9]+)*$" == error.validator_value:
+        if error.validator_value == "^[a-z0-9]+(-[a-z0-9]+)*$":
             yield path, f"{_short(value)} is not a safe id; expected lowercase letters a-z, digits and single hyphens (e.g. 'tiltak-1')"
         else:
             desc = schema.get("description", f"text matching {error.validator_value}")

@@ -45,9 +45,6 @@ def md_prose(value: str, *, footnote_prefix: str | None = None) -> str:
     return text
 
 
-def footnote_numbers(value: str | None) -> list[int]:
-    return [int(n) for n in _FOOTNOTE.findall(value or "")]
-
 
 def indent(text: str, prefix: str = "    ") -> str:
     """Indent every non-empty line (for Markdown inside admonitions and list items)."""

@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from support import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -186,7 +186,7 @@ def test_abbreviations_are_abbr_everywhere(sites):
     assert '<abbr title="Det kriminalitetsforebyggende råd">KRÅD</abbr>' in status
     glossary = sites["public"].html("ordliste/index.html")
     for term in ("JD", "BLD", "HOD", "KRÅD", "SLT", "Sfk", "KDI", "NOVA", "POD", "KS"):
-        assert f">{term}<" in glossary or f"<dt id=" in glossary and term in glossary, term
+        assert f">{term}<" in glossary or "<dt id=" in glossary and term in glossary, term
 
 
 def test_nav_stays_small(sites, public_corpus):

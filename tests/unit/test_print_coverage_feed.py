@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from planverk import urls
 from planverk.feed import rss
 from planverk.index import Coverage, Index
 from planverk.pages.base import Ctx

@@ -35,7 +35,7 @@ def build_pages(corpus: m.Corpus, *, directory_urls: bool = True) -> list[Page]:
 
 
 def plans_index(ctx: Ctx) -> Page:
-    from ..text import md_text, plural
+    from ..text import plural
 
     lines = [f"- {ctx.link(p)} – {ctx.org_link(p.owner)}, {plural(len(p.measures), 'tiltak', 'tiltak')}" for p in ctx.corpus.plans.values()]
     return ctx.page("Handlingsplaner", "# Handlingsplaner\n\n" + "\n".join(lines)

@@ -79,7 +79,7 @@ def title_of(entity: object) -> str:
         return entity.text
     if isinstance(entity, m.Term):
         return entity.term
-    return getattr(entity, "title")
+    return entity.title
 
 
 KIND_LABEL = {
@@ -168,9 +168,6 @@ class Ctx:
         label = md_text(text if text is not None else title_of(entity))
         return f"[{label}]({self.href(entity.ref)})"  # type: ignore[attr-defined]
 
-    def link_ref(self, ref: str, text: str | None = None) -> str:
-        return self.link(self.corpus.get(ref), text)
-
     def org_link(self, org: m.Organisation, *, short: bool = False) -> str:
         return self.link(org, org.label if short else None)
 
@@ -187,8 +184,8 @@ class Ctx:
     # provenance
 
     def source_line(self, source: m.Source) -> str:
-        page = f", side {source.page}" if source.page else ""
-        return f"Kilde: [{md_text(source.document.title)}]({self.to(document_page(source.document))}){page}"
+        """Where the entity comes from: document (linked) and page."""
+        return self.fragment(source_html(self, source))
 
     def prose(self, text: str | None, *, footnotes: str | None = None) -> str:
         return md_prose(text, footnote_prefix=footnotes) if text else ""
@@ -209,22 +206,7 @@ def when(date: str | None) -> str:
 # --- shared fragments -----------------------------------------------------------------------
 
 
-def related(ctx: Ctx, ref: str, *, heading: str = "## Relasjoner") -> str:
-    """Both directions of every relation of ``ref``, each with the source's own words."""
-    out_rel = ctx.index.relations_from.get(ref, ())
-    in_rel = ctx.index.relations_to.get(ref, ())
-    if not out_rel and not in_rel:
-        return ""
-    lines = [heading, ""]
-    for rel in out_rel:
-        lines.append(f"- {md_text(rel.kind.label)}: {ctx.link_ref(rel.to_ref)} — «{md_text(rel.quote)}»"
-                     + (f" ({md_text(rel.note)})" if rel.note else ""))
-    for rel in in_rel:
-        lines.append(f"- {md_text(rel.kind.inverse_label)}: {ctx.link_ref(rel.from_ref)} — «{md_text(rel.quote)}»")
-    return "\n".join(lines)
-
-
-def related_html(ctx: Ctx, ref: str, heading: str = "Relasjoner") -> str:
+def related(ctx: Ctx, ref: str, heading: str = "Relasjoner") -> str:
     """Both directions of every relation of ``ref`` as an HTML fragment (with its heading)."""
     out_rel = ctx.index.relations_from.get(ref, ())
     in_rel = ctx.index.relations_to.get(ref, ())

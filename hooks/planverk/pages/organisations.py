@@ -86,7 +86,7 @@ def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
     if documents:
         body.append("## Kildedokumenter")
         body.append("\n".join(f"- [{md_text(d.title)}]({ctx.to(f'kilder/{d.id}.md')})" for d in documents))
-    body.append(related(ctx, org.ref, heading="## Omtalt i"))
+    body.append(related(ctx, org.ref, "Omtalt i"))
     body.append(ctx.source_line(org.source))
     return ctx.page(title_of(org), "\n\n".join(p for p in body if p), description=f"{org.name}: strategier, planer og tiltak",
                 edit=ctx.edit(org.ref))

@@ -9,7 +9,7 @@ import json
 from ..text import html_text, indent, md_text, plural
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
-from .base import Ctx, Page, bullet_links, html_link, related, related_html, source_html, status_summary, title_of
+from .base import Ctx, Page, bullet_links, html_link, related, source_html, status_summary, title_of
 from ..index import Coverage
 from .printable import plan_print_path
 from .tables import TableSpec, measures_table
@@ -162,7 +162,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         "## Tiltaket i planen",
         ctx.prose_html(measure.description, footnotes=measure.id),
         *status_block,
-        related_html(ctx, measure.ref),
+        related(ctx, measure.ref),
         themes,
         ctx.fragment(source_html(ctx, measure.source) + f'<p class="pv-pager">{" · ".join(nav)}</p>'),
     ]

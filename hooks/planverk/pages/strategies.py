@@ -95,7 +95,7 @@ def pyramid(ctx: Ctx, strategy: m.Strategy) -> str:
         items.append(f'<li class="pv-pyramid__layer" style="--pv-width:{width}%">{link}'
                      f'{f"<span>{html_text(detail)}</span>" if detail else ""}</li>')
     return ('<figure class="pv-pyramid-figure">\n<figcaption>Styringspyramiden, fra øverste nivå til grunnplanet</figcaption>\n'
-            f'<ol class="pv-pyramid">\n' + "\n".join(items) + "\n</ol>\n</figure>")
+            '<ol class="pv-pyramid">\n' + "\n".join(items) + "\n</ol>\n</figure>")
 
 
 def _layer_ref(strategy: m.Strategy, layer: str) -> str | None:
@@ -120,8 +120,8 @@ def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
     if s.pyramid_layers:
         body += ["## Styringspyramiden", pyramid(ctx, s), ctx.prose(s.pyramid_description)]
     elif s.source.document.extraction_note and "styringspyramide" in s.source.document.extraction_note.lower():
-        body.append(f"!!! note \"Styringspyramiden\"\n    Kildedokumentet har en styringspyramide som grafikk, men den gikk tapt da teksten "
-                    f"ble hentet ut av dokumentet, og lagene er ikke beskrevet i teksten. Den er derfor ikke gjengitt her.")
+        body.append("!!! note \"Styringspyramiden\"\n    Kildedokumentet har en styringspyramide som grafikk, men den gikk tapt da teksten "
+                    "ble hentet ut av dokumentet, og lagene er ikke beskrevet i teksten. Den er derfor ikke gjengitt her.")
     if s.introduction:
         intro = s.introduction
         body += [f"## {md_text(intro.title)}" if intro.title else "## Innledning", ctx.prose(intro.text)]
@@ -220,7 +220,7 @@ def _subgoals(ctx: Ctx, goal: m.Goal, *, prefix: str) -> str:
 def goal_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea, goal: m.Goal) -> Page:
     body = [f"# {md_text(goal.title)}", f"Mål under {ctx.link(area)} i {ctx.link(s)}.", "## Delmål",
             _subgoals(ctx, goal, prefix="")]
-    rel = related(ctx, goal.ref, heading="## Tiltak og relasjoner")
+    rel = related(ctx, goal.ref, "Tiltak og relasjoner")
     body.append(rel or "## Tiltak og relasjoner\n\nIngen tiltak i dataene er koblet til dette målet.")
     siblings = [g for g in area.goals if g is not goal]
     body += ["## Andre mål i området", "\n".join(f"- {ctx.link(g)}" for g in siblings), ctx.source_line(goal.source)]
