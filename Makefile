@@ -29,17 +29,17 @@ tools: tools/node_modules/.installed
 check: $(STAMP)
 	cd hooks && ../$(PY) -m planverk check --data ../data
 
-public: $(STAMP) tools
+public: $(STAMP)
 	$(MKDOCS) build --strict --clean -f mkdocs.yml
 
-internal: $(STAMP) tools
+internal: $(STAMP)
 	$(MKDOCS) build --strict --clean -f mkdocs.internal.yml
 
-offline: $(STAMP) tools
+offline: $(STAMP)
 	$(MKDOCS) build --strict --clean -f mkdocs.offline.yml
 	$(PY) scripts/zip_offline.py site/offline site/offline.zip
 
-serve: $(STAMP) tools
+serve: $(STAMP)
 	$(MKDOCS) serve -f mkdocs.yml
 
 # Browser tests drive Debian's Chromium; install it when it is missing and we may (root).
