@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Callable, Iterable, TypeVar
 
 from . import model as m
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,23 +18,24 @@ class Involvement:
     role: str  # role label, or "Aktør"
 
 
+def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, tuple[T, ...]]:
+    out: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        out[key(item)].append(item)
+    return {k: tuple(v) for k, v in out.items()}
+
+
 class Index:
     def __init__(self, corpus: m.Corpus):
         self.corpus = corpus
 
     @cached_property
     def relations_from(self) -> dict[str, tuple[m.Relation, ...]]:
-        out: dict[str, list[m.Relation]] = defaultdict(list)
-        for rel in self.corpus.relations:
-            out[rel.from_ref].append(rel)
-        return {k: tuple(v) for k, v in out.items()}
+        return _grouped(self.corpus.relations, lambda rel: rel.from_ref)
 
     @cached_property
     def relations_to(self) -> dict[str, tuple[m.Relation, ...]]:
-        out: dict[str, list[m.Relation]] = defaultdict(list)
-        for rel in self.corpus.relations:
-            out[rel.to_ref].append(rel)
-        return {k: tuple(v) for k, v in out.items()}
+        return _grouped(self.corpus.relations, lambda rel: rel.to_ref)
 
     @cached_property
     def measures(self) -> tuple[m.Measure, ...]:
@@ -51,11 +55,7 @@ class Index:
 
     @cached_property
     def children(self) -> dict[str, tuple[m.Organisation, ...]]:
-        out: dict[str, list[m.Organisation]] = defaultdict(list)
-        for org in self.corpus.organisations.values():
-            if org.parent_id:
-                out[org.parent_id].append(org)
-        return {k: tuple(v) for k, v in out.items()}
+        return _grouped((o for o in self.corpus.organisations.values() if o.parent_id), lambda o: o.parent_id or "")
 
     @cached_property
     def by_theme(self) -> dict[str, tuple[object, ...]]:
