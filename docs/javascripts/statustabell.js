@@ -74,6 +74,7 @@
     box.appendChild(select("status", "Status", JSON.parse(box.getAttribute("data-statuses"))));
     box.appendChild(select("ansvarlig", "Ansvarlig", JSON.parse(box.getAttribute("data-orgs"))));
     var overdue = document.createElement("label");
+    overdue.className = "pv-check";
     var check = document.createElement("input");
     check.type = "checkbox";
     check.name = "forfalt";

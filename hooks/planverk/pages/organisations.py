@@ -89,7 +89,7 @@ def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
     body.append(related(ctx, org.ref, "Omtalt i"))
     body.append(ctx.source_line(org.source))
     return ctx.page(title_of(org), "\n\n".join(p for p in body if p), description=f"{org.name}: strategier, planer og tiltak",
-                edit=ctx.edit(org.ref))
+                    edit=ctx.edit(org.ref), hide=("toc",))  # the measures table needs the width
 
 
 def _slug(text: str) -> str:

@@ -93,7 +93,7 @@ def package_page(ctx: Ctx, plan: m.Plan, package: m.Package) -> Page:
         ctx.source_line(package.source),
     ]
     return ctx.page(title_of(package), _join(body), description=f"{plan.title}: {package.title}",
-                edit=ctx.edit(package.ref))
+                    edit=ctx.edit(package.ref), hide=("toc",))  # the measures table needs the width
 
 
 def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | None, nxt: m.Measure | None) -> Page:
