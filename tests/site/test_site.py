@@ -300,3 +300,12 @@ def test_no_markup_syntax_leaks_into_pages(sites):
         text = re.sub(r"<[^>]+>", "", text)
         for leak in ("{#", "{:", "[^", "](", "planverk-fragment", "**"):
             assert leak not in text, f"{page.relative_to(sites['public'].site)}: {leak!r}"
+
+
+def test_plan_page_lists_its_measures_with_status(sites, public_corpus):
+    page = sites["public"].html("handlingsplaner/gode-krefter/index.html")
+    table = re.search(r'<table class="pv-table" id="tiltak-gode-krefter".*?</table>', page, re.S).group(0)
+    assert table.count("<tr data-plan=") == 35
+    for measure in public_corpus.plans["gode-krefter"].measures:
+        assert f'href="{measure.id}/"' in table
+    assert table.count('class="pv-status pv-status--') == 35
