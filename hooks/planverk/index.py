@@ -59,22 +59,13 @@ class Index:
 
     @cached_property
     def by_theme(self) -> dict[str, tuple[object, ...]]:
+        c = self.corpus
+        themed: list[object] = [*c.strategies.values(), *(a for s in c.strategies.values() for a in s.areas),
+                                *c.plans.values(), *self.measures, *c.news.values()]
         out: dict[str, list[object]] = defaultdict(list)
-        for strategy in self.corpus.strategies.values():
-            for theme in strategy.themes:
-                out[theme.id].append(strategy)
-            for area in strategy.areas:
-                for theme in area.themes:
-                    out[theme.id].append(area)
-        for plan in self.corpus.plans.values():
-            for theme in plan.themes:
-                out[theme.id].append(plan)
-            for measure in plan.measures:
-                for theme in measure.themes:
-                    out[theme.id].append(measure)
-        for item in self.corpus.news.values():
-            for theme in item.themes:
-                out[theme.id].append(item)
+        for entity in themed:
+            for theme in entity.themes:  # type: ignore[attr-defined]
+                out[theme.id].append(entity)
         return {k: tuple(v) for k, v in out.items()}
 
     def entry(self, measure: m.Measure) -> tuple[m.StatusReport, m.StatusEntry] | None:

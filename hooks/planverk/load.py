@@ -540,7 +540,9 @@ class _Builder:
             if x["id"] in packages or x["id"] in _RESERVED_PLAN_PAGES:
                 self.ctx.error(file, ("measures", j, "id"), f"measure id '{x['id']}' would share its web address with "
                                + (f"package '{x['id']}'" if x["id"] in packages else f"the plan's '{x['id']}' page") + "; choose another id")
-        plan_reports = tuple(sorted((self._report(rf, rd, measures) for rf, rd in reports if rd["plan"] == pid), key=lambda r: (r.as_of, r.id)))
+        built = sorted(((self._report(rf, rd, measures), rf) for rf, rd in reports if rd["plan"] == pid),
+                       key=lambda pair: (pair[0].as_of, pair[0].id))
+        plan_reports = tuple(report for report, _ in built)
         if owner is None:
             return None
         plan = m.Plan(id=pid, title=d["title"], subtitle=d.get("subtitle"), owner=owner, period=self._period(d["period"], file, ("period",)),
@@ -552,8 +554,8 @@ class _Builder:
             self._register(pkg, file, path)
         for measure, path in measure_paths:
             self._register(measure, file, path)
-        for report in plan_reports:
-            self._register(report, *self._report_where[report.id])
+        for report, report_file in built:
+            self._register(report, report_file, ())
         return plan
 
     def _responsibility(self, raw: dict[str, Any], file: _File, path: tuple[str | int, ...]) -> m.Responsibility:
@@ -566,10 +568,7 @@ class _Builder:
                 parties.append(m.Party(role=role, organisation=org, text=p.get("text")))
         return m.Responsibility(summary=raw.get("summary"), text=raw.get("text"), parties=tuple(parties))
 
-    _report_where: dict[str, tuple[_File, tuple[()]]] = {}
-
     def _report(self, file: _File, d: dict[str, Any], measures: list[m.Measure]) -> m.StatusReport:
-        self._report_where = {**self._report_where, d["id"]: (file, ())}
         src = self._source(d["source"], file, (), None)
         known = {x.id for x in measures}
         statuses = {s.label: s for s in self.vocabulary.statuses}
