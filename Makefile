@@ -17,7 +17,7 @@ site: public internal offline
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON_BIN) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt ".[test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $@
 
 tools/node_modules/.installed: tools/package.json tools/package-lock.json
@@ -27,7 +27,7 @@ tools/node_modules/.installed: tools/package.json tools/package-lock.json
 tools: tools/node_modules/.installed
 
 check: $(STAMP)
-	cd hooks && ../$(PY) -m planverk check --data ../data
+	$(VENV)/bin/planverk check --data data
 
 public: $(STAMP)
 	$(MKDOCS) build --strict --clean -f mkdocs.yml

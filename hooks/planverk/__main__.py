@@ -1,4 +1,4 @@
-"""Command line: ``python -m planverk check [--data DIR]`` validates the data without building."""
+"""Command line: ``planverk check [--data DIR]`` (or ``python -m planverk check``) validates the data without building."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .load import load
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m planverk", description=__doc__)
+    parser = argparse.ArgumentParser(prog="planverk", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate data/ and report every error")
     check.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
