@@ -26,8 +26,11 @@ class Build:
         return (self.site / path).read_text(encoding="utf-8")
 
 
-def build_site(tmp: Path, *, config: str = "mkdocs.yml", data: Path | None = None, epoch: str = "1318118400") -> Build:
+def build_site(tmp: Path, *, config: str = "mkdocs.yml", data: Path | None = None, epoch: str = "1318118400",
+               engine: str = "mkdocs") -> Build:
     """Build a site in ``tmp`` from this repository's config, docs and hooks, with ``data``.
+
+    ``engine`` is the module that builds: ``mkdocs``, or ``properdocs`` (its maintained fork).
 
     Runs MkDocs in a subprocess: the hook module keeps per-build state, and a fresh
     process per build is what `make site` does too.
@@ -39,7 +42,7 @@ def build_site(tmp: Path, *, config: str = "mkdocs.yml", data: Path | None = Non
         shutil.copy(REPO / name, tmp / name)
     (tmp / "data").symlink_to(data or DATA)
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp / config)],
+    result = subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-f", str(tmp / config)],
                             cwd=tmp, env=env, capture_output=True, text=True)
     site = {"mkdocs.yml": "site/public", "mkdocs.internal.yml": "site/internal", "mkdocs.offline.yml": "site/offline"}[config]
     return Build(root=tmp, site=tmp / site, returncode=result.returncode, output=result.stdout + result.stderr)
