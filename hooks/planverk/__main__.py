@@ -1,4 +1,8 @@
-"""Command line: ``planverk check [--data DIR]`` (or ``python -m planverk check``) validates the data without building."""
+"""Command line for data editors.
+
+``planverk check [--data DIR]`` validates the data without building;
+``planverk report template|import`` collects status through a spreadsheet (planverk.collect).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .collect.cli import add_commands as add_report_commands
 from .errors import DataErrors
 from .load import load
 
@@ -15,7 +20,10 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate data/ and report every error")
     check.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
+    add_report_commands(sub)
     args = parser.parse_args(argv)
+    if hasattr(args, "run"):
+        return int(args.run(args))
     if args.command == "check":
         try:
             for audience in ("internal", "public"):
