@@ -15,15 +15,14 @@ from typing import Any, Callable, Iterable, TypeVar
 from . import model as m
 from .errors import DataError, DataErrors, format_path
 from .schema import Schemas, strip_internal
+from .prose import link_targets
 from .yamlload import Loaded, YamlSyntaxError, load_yaml
 
 AUDIENCES = ("public", "internal")
 _SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)")
 # Prose is rendered to HTML in the core (prose.py), where MkDocs does not rewrite links:
 # only absolute web and mail addresses, and anchors, are allowed.
-_SAFE_URL = re.compile(r"^(https?://|mailto:|#)", re.I)
-_MD_LINK = re.compile(r"\]\(\s*<?([^()\s>]*(?:\([^()\s>]*\)[^()\s>]*)*)")  # one level of (…) as Markdown does
-_MD_LINK_DEF = re.compile(r"^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M)  # reference definitions [x]: target (not footnotes [^1]:)
+_SAFE_URL = re.compile(r"(https?://|mailto:|#)", re.I)  # used with .match: the start of the target
 _FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
 
 # Which schema each kind of file must use (folder or file name -> schema file).
@@ -243,13 +242,14 @@ class _Builder:
         return period
 
     def _markdown(self, text: str | None, file: _File, path: tuple[str | int, ...]) -> str | None:
+        """A prose field: every link target, as the renderer reads it, must be absolute or an anchor."""
         if text is None:
             return None
-        for match in [*_MD_LINK.finditer(text), *_MD_LINK_DEF.finditer(text)]:
-            url = match.group(1)
-            if url and not _SAFE_URL.match(url):
-                self.ctx.error(file, path, f"link target {url!r} is not allowed; expected an absolute http(s) or mailto address, or a #anchor",
-                               line=file.loaded.line_in(path, text, match.start(1)))
+        for url in link_targets(text):
+            if not _SAFE_URL.match(url):
+                at = text.find(url)
+                self.ctx.error(file, path, f"lenkemålet {url!r} er ikke tillatt; forventet en absolutt http(s)- eller mailto-adresse, "
+                                           f"eller et #anker", line=file.loaded.line_in(path, text, max(at, 0)))
         return text
 
     # build

@@ -1,23 +1,53 @@
-"""Markdown prose fields rendered to HTML once, in the core, and reused.
+"""Every Markdown prose field rendered to HTML here, once, in the core, and sanitised.
 
-A measure's plan text and status narrative appear on its own page and on its plan's
-printable page; at 10,000 measures converting the same prose twice through MkDocs cost
-~9 s. Here each is converted once (raw HTML escaped first, see
-text.md_prose) and cached. Links in prose must be absolute (load.py checks), since MkDocs
-does not rewrite these.
+One renderer for all prose (mistune, configured without raw HTML, attribute lists or any
+plugin), then the allow-list sanitiser (sanitize.py): no prose goes through MkDocs'
+Python-Markdown, whose attribute lists and reference definitions let data set event
+handlers and ``javascript:`` links. Each text is converted once and cached: at 10,000
+measures converting the same prose twice through MkDocs cost ~9 s. Links in prose must be
+absolute (load.py checks with :func:`link_targets`, which reads the same grammar), since
+MkDocs does not rewrite links in these fragments.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any, Iterator
 
 import mistune
 
 from . import model as m
 from .abbr import Abbreviations
-from .text import html_text, md_prose
+from .sanitize import clean
+from .text import html_text
 
-_MARKER = re.compile(r"\[\^(\d+)\]")
+_MARKER = re.compile(r"\[\^(\d{1,6})\]")
+
+# Raw HTML in data shows as text (escape=True); no plugins: no tables, footnote syntax or
+# attribute lists, nothing that could put attributes on an element.
+_HTML = mistune.create_markdown(escape=True)
+_AST = mistune.create_markdown(escape=True, renderer=None)
+
+
+def render(text: str) -> str:
+    """``text`` (Markdown) as sanitised HTML, without footnotes or abbreviations."""
+    return clean(_HTML(text.replace("\r\n", "\n").strip("\n"))) if text else ""
+
+
+def link_targets(text: str) -> Iterator[str]:
+    """Every link and image target in ``text`` as the renderer reads it (reference
+    definitions, autolinks and nested blocks included)."""
+    tokens: Any = _AST(text)
+    stack = list(tokens)
+    while stack:
+        token = stack.pop()
+        if not isinstance(token, dict):
+            continue
+        if token.get("type") in ("link", "image"):
+            url = (token.get("attrs") or {}).get("url")
+            if url is not None:
+                yield url
+        stack.extend(token.get("children") or ())
 
 
 class Prose:
@@ -25,29 +55,27 @@ class Prose:
     renumber them 1, 2, … per text: tiltak 15's footnote 8 became "1")."""
 
     def __init__(self, abbreviations: Abbreviations | None = None) -> None:
-        # mistune renders our prose subset (paragraphs, lists, emphasis, links, quotes) exactly as
-        # Python-Markdown does (tests/unit/test_prose.py), 7x faster. Raw HTML in data is
-        # escaped before (md_prose), so escape=False only lets our own footnote markup through.
-        self._md = mistune.create_markdown(escape=False)
         self._abbr = abbreviations
         self._cache: dict[tuple[str, str | None, tuple[m.Reference, ...]], str] = {}
 
     def html(self, text: str | None, *, footnotes: str | None = None, references: tuple[m.Reference, ...] = ()) -> str:
-        """``text`` as HTML; footnote markers ``[^3]`` become ``[^{footnotes}-3]`` with ``references`` as their notes."""
+        """``text`` as sanitised HTML; footnote markers ``[^3]`` become links to ``references``."""
         if not text:
             return ""
         key = (text, footnotes, references)
         if key not in self._cache:
             prefix = f"{footnotes}-" if footnotes else ""
-            source = _MARKER.sub(lambda mt: f'<sup id="fnref:{prefix}{mt.group(1)}"><a class="footnote-ref" '
-                                            f'href="#fn:{prefix}{mt.group(1)}">{mt.group(1)}</a></sup>', md_prose(text))
-            html = self._md(source)
+            html = _HTML(text.replace("\r\n", "\n").strip("\n"))
+            html = _MARKER.sub(lambda mt: f'<sup id="fnref:{html_text(prefix)}{mt.group(1)}"><a class="footnote-ref" '
+                                          f'href="#fn:{html_text(prefix)}{mt.group(1)}">{mt.group(1)}</a></sup>', html)
             if references:
                 notes = "".join(
-                    f'<li id="fn:{prefix}{r.number}" value="{r.number}"><p>{html_text(r.text)}'
+                    f'<li id="fn:{html_text(prefix)}{r.number}" value="{r.number}"><p>{html_text(r.text)}'
                     + (f' <a href="{html_text(r.url)}">{html_text(r.url)}</a>' if r.url else "")
-                    + f' <a class="footnote-backref" href="#fnref:{prefix}{r.number}" title="Tilbake til teksten">↩</a></p></li>'
+                    + f' <a class="footnote-backref" href="#fnref:{html_text(prefix)}{r.number}" title="Tilbake til teksten">↩</a></p></li>'
                     for r in references)
                 html += f'\n<div class="footnote"><hr><ol>{notes}</ol></div>'
-            self._cache[key] = self._abbr.apply(html) if self._abbr else html
+            if self._abbr:
+                html = self._abbr.apply(html)
+            self._cache[key] = clean(html)
         return self._cache[key]

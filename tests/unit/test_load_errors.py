@@ -247,20 +247,20 @@ def test_measure_id_colliding_with_a_plan_page(data_copy: Path) -> None:
 def test_unsafe_link_target_in_markdown(data_copy: Path) -> None:
     line = edit(data_copy, REPORT, "[www.ungdata.no](http://www.ungdata.no/)", "[www.ungdata.no](javascript:alert(1))")
     check(only_error(data_copy), REPORT, line, "entries[1].narrative",  # the line of the link, not of "narrative:"
-          "link target 'javascript:alert(1)' is not allowed", "expected an absolute http(s) or mailto address, or a #anchor")
+          "lenkemålet 'javascript:alert(1)' er ikke tillatt", "forventet en absolutt http(s)- eller mailto-adresse, eller et #anker")
 
 
 def test_relative_link_in_prose_is_refused(data_copy: Path) -> None:
     # prose is rendered in the core, where MkDocs would not rewrite a relative link
     line = edit(data_copy, REPORT, "[www.ungdata.no](http://www.ungdata.no/)", "[www.ungdata.no](../tiltak-2/)")
-    check(only_error(data_copy), REPORT, line, "entries[1].narrative", "link target '../tiltak-2/' is not allowed")
+    check(only_error(data_copy), REPORT, line, "entries[1].narrative", "lenkemålet '../tiltak-2/' er ikke tillatt")
 
 
 def test_unsafe_link_target_in_a_markdown_reference_definition(data_copy: Path) -> None:
     # Python-Markdown renders "[x][u]" + "[u]: javascript:…" as <a href="javascript:…">
     line = edit(data_copy, REPORT, "      Det er opprettet en egen nettportal for Ungdata: [www.ungdata.no](http://www.ungdata.no/).",
                 "      [u]: javascript:alert(1)\n\n      Det er opprettet en egen nettportal for Ungdata: [www.ungdata.no][u].")
-    check(only_error(data_copy), REPORT, line, "entries[1].narrative", "'javascript:alert(1)' is not allowed")
+    check(only_error(data_copy), REPORT, line, "entries[1].narrative", "'javascript:alert(1)' er ikke tillatt")
 
 
 # --- every error of a run, at once -----------------------------------------------------------

@@ -11,7 +11,7 @@ from .. import urls
 from ..abbr import Abbreviations
 from ..index import Index
 from ..prose import Prose
-from ..text import html_text, md_prose, md_text, year_month, yaml_str
+from ..text import html_text, md_text, year_month, yaml_str
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +188,8 @@ class Ctx:
         return self.fragment(source_html(self, source))
 
     def prose(self, text: str | None, *, footnotes: str | None = None) -> str:
-        return md_prose(text, footnote_prefix=footnotes) if text else ""
+        """A prose field as sanitised HTML (a fragment): prose never goes through Python-Markdown."""
+        return self.prose_html(text, footnotes=footnotes)
 
     @cached_property
     def statuses(self) -> tuple[m.Status, ...]:

@@ -19,37 +19,39 @@ def strategy_pages(ctx: Ctx, strategy: m.Strategy) -> list[Page]:
     s = strategy
     pages = [strategy_page(ctx.at(urls.page_of(s.ref)), s)]
     if s.mission:
-        pages.append(_simple(ctx, s, s.mission, s.mission.title, [ctx.at(urls.page_of(s.mission.ref)).prose(s.mission.text)]))
+        c = ctx.at(urls.page_of(s.mission.ref))
+        pages.append(_simple(c, s, s.mission, s.mission.title, [c.prose(s.mission.text)]))
     if s.vision:
         c = ctx.at(urls.page_of(s.vision.ref))
         parts = [f'<p class="pv-statement">{html_text(s.vision.title)}</p>', c.prose(s.vision.text)]
         for block in s.vision.explanations:
             parts += [f"## {md_text(block.title)}" if block.title else "", c.prose(block.text)]
-        pages.append(_simple(ctx, s, s.vision, "Visjon", parts, heading=f"Visjon: {s.vision.title}"))
+        pages.append(_simple(c, s, s.vision, "Visjon", parts, heading=f"Visjon: {s.vision.title}"))
     for value in s.values:
         c = ctx.at(urls.page_of(value.ref))
         parts = ["\n".join(f"- {md_text(x)}" for x in value.statements), _siblings(c, "Verdiene", s.values, value),
                  "## Om verdiene\n\n" + c.prose(s.values_intro) if s.values_intro else ""]
-        pages.append(_simple(ctx, s, value, value.name, parts, heading=f"Verdi: {value.name}"))
+        pages.append(_simple(c, s, value, value.name, parts, heading=f"Verdi: {value.name}"))
     for goal in s.service_goals:
         c = ctx.at(urls.page_of(goal.ref))
         qualities = [*s.common_qualities, *goal.qualities]
         parts = [("Tjenesten skal være: " + ", ".join(md_text(q) for q in qualities) + ".") if qualities else "",
                  _siblings(c, "Tjenestemålene", s.service_goals, goal),
                  "## Om tjenestemålene\n\n" + c.prose(s.service_goals_intro) if s.service_goals_intro else ""]
-        pages.append(_simple(ctx, s, goal, goal.title, parts, heading=f"Tjenestemål: {goal.title}"))
+        pages.append(_simple(c, s, goal, goal.title, parts, heading=f"Tjenestemål: {goal.title}"))
     for goal in s.user_goals:
         c = ctx.at(urls.page_of(goal.ref))
         parts = [_siblings(c, "Brukermålene", s.user_goals, goal),
                  "## Om brukermålene\n\n" + c.prose(s.user_goals_intro) if s.user_goals_intro else ""]
-        pages.append(_simple(ctx, s, goal, goal.title, parts, heading=f"Brukermål: {goal.title}"))
+        pages.append(_simple(c, s, goal, goal.title, parts, heading=f"Brukermål: {goal.title}"))
     for area in s.focus_areas:
         c = ctx.at(urls.page_of(area.ref))
         parts = [_siblings(c, "Satsingsområdene", s.focus_areas, area),
                  "## Om satsingsområdene\n\n" + c.prose(s.focus_areas_intro) if s.focus_areas_intro else ""]
-        pages.append(_simple(ctx, s, area, area.title, parts, heading=f"Satsingsområde: {area.title}"))
+        pages.append(_simple(c, s, area, area.title, parts, heading=f"Satsingsområde: {area.title}"))
     for section in s.sections:
-        pages.append(_simple(ctx, s, section, section.title, [ctx.at(urls.page_of(section.ref)).prose(section.text)]))
+        c = ctx.at(urls.page_of(section.ref))
+        pages.append(_simple(c, s, section, section.title, [c.prose(section.text)]))
     if s.drivers:
         pages.append(drivers_page(ctx.at(urls.page_of(s.drivers.ref)), s, s.drivers))
     for area in s.areas:
@@ -64,8 +66,8 @@ def strategies_index(ctx: Ctx) -> Page:
     return ctx.page("Strategier", "# Strategier\n\n" + "\n".join(lines), description="Virksomhetsstrategiene")
 
 
-def _simple(ctx: Ctx, strategy: m.Strategy, entity, title: str, parts: list[str], *, heading: str | None = None) -> Page:
-    c = ctx.at(urls.page_of(entity.ref))
+def _simple(c: Ctx, strategy: m.Strategy, entity, title: str, parts: list[str], *, heading: str | None = None) -> Page:
+    """The page of ``entity``; ``c`` is the context at its page, which ``parts`` were made with (their fragments)."""
     body = [f"# {md_text(heading or title)}", f"Del av {c.link(strategy)}.", *parts, related(c, entity.ref),
             c.source_line(entity.source)]
     return c.page(heading or title, "\n\n".join(p for p in body if p),
