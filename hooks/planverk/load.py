@@ -82,14 +82,15 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
         raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
     root = Path(root)
     if not root.is_dir():
-        raise DataErrors([DataError(root.as_posix(), None, "", "data folder not found; expected a folder holding vocabulary.yml, plans/, schema/ …")])
+        raise DataErrors([DataError(root.as_posix(), None, "", "fant ikke datamappen; forventet en mappe med vocabulary.yml, plans/, schema/ …")])
     ctx = _Ctx(root=root, audience=audience)
-    schemas = Schemas(root / "schema")
+    survey = _survey(ctx)
+    schemas = Schemas(root / "schema", survey.get("schema", []))
     for name, line, message in schemas.problems:
         ctx.error(_display(root, root / "schema" / name), (), message, line=line)
     for schema in sorted(set(_LAYOUT.values()) - set(schemas.names()) - {name for name, _, _ in schemas.problems}):
         ctx.error(_display(root, root / "schema" / schema), (), "schema file is missing; the data files that use it cannot be checked")
-    files = _read_files(ctx, schemas)
+    files = _read_files(ctx, schemas, survey)
     if ctx.errors:
         raise DataErrors(ctx.errors)
     corpus = _Builder(ctx, files).build()
@@ -100,6 +101,10 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
 
 # --- reading and schema validation -------------------------------------------------------
 
+MAX_FILE_BYTES = 20 * 1024 * 1024  # one data file; the 10,000-measure benchmark's largest is far below
+_EXTRA_TOP = frozenset({"README.md"})  # the data editors' guide
+_SOURCE_SUFFIXES = frozenset({".txt", ".md"})
+
 
 def _display(root: Path, path: Path) -> str:
     try:
@@ -108,29 +113,118 @@ def _display(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
-def _read_files(ctx: _Ctx, schemas: Schemas) -> dict[str, list[_File]]:
+def _survey(ctx: _Ctx) -> dict[str, list[Path]]:
+    """Every entry under data/, each either taken (by layout key, "schema" or "sources") or reported.
+
+    Only regular files inside the data folder are read: a symbolic link that leaves it, a
+    linked folder, a file in an unknown folder or with an unknown ending is an error that
+    names it, never silently followed or skipped.
+    """
+    root = ctx.root
+    real_root = root.resolve()
+    taken: dict[str, list[Path]] = {}
+    folders = {key for key in _LAYOUT if not key.endswith(".yml")} | {"schema", "sources"}
+
+    def regular(path: Path) -> bool:
+        name = _display(root, path)
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.is_relative_to(real_root):
+                ctx.error(name, (), f"symbolsk lenke som peker ut av {root.name}/ ({target}); bare filer inne i "
+                                    f"{root.name}/ leses: kopier filen inn i stedet")
+                return False
+            if target.is_dir():
+                ctx.error(name, (), "symbolsk lenke til en mappe; forventet en vanlig mappe eller fil")
+                return False
+        if not path.is_file():
+            if not path.is_dir():
+                ctx.error(name, (), "ikke en vanlig fil; forventet en tekstfil")
+            return False
+        return True
+
+    def unknown_folder(path: Path, allowed: list[str]) -> None:
+        close = difflib.get_close_matches(path.name.lower(), allowed, n=1, cutoff=0.6)
+        hint = f" (mente du {close[0]}/?)" if close else ""
+        ctx.error(_display(root, path) + "/", (), f"ukjent mappe{hint}; filene i den blir ikke lest. Forventet bare "
+                                                f"{', '.join(f'{f}/' for f in sorted(allowed))}")
+
+    for entry in sorted(root.iterdir()):
+        name = entry.name
+        if entry.is_dir() and not entry.is_symlink():
+            if name not in folders:
+                unknown_folder(entry, sorted(folders))
+                continue
+            for inner in sorted(entry.iterdir()):
+                if inner.is_dir() and not inner.is_symlink():
+                    ctx.error(_display(root, inner) + "/", (), f"ukjent mappe; filene i den blir ikke lest. "
+                                                              f"{name}/ skal bare ha filer, ingen undermapper")
+                    continue
+                if not regular(inner):
+                    continue
+                suffix = inner.suffix
+                if name == "schema":
+                    ok = inner.name.endswith(".schema.json")
+                    expected = "skjemafiler som slutter på .schema.json"
+                elif name == "sources":
+                    ok = suffix in _SOURCE_SUFFIXES
+                    expected = "kildetekster som slutter på .txt (eller README.md)"
+                else:
+                    ok = suffix == ".yml"
+                    expected = "datafiler som slutter på .yml"
+                if ok:
+                    taken.setdefault(name, []).append(inner)
+                elif suffix.lower() in (".yml", ".yaml") and name not in ("schema", "sources"):
+                    ctx.error(_display(root, inner), (), f"datafiler må slutte på .yml (små bokstaver), ikke {suffix}; "
+                                                         f"gi filen nytt navn")
+                else:
+                    ctx.error(_display(root, inner), (), f"ukjent fil; den blir ikke lest. Forventet {expected} i {name}/")
+            continue
+        if name in _LAYOUT or name in _EXTRA_TOP:
+            if regular(entry):
+                taken.setdefault(name, []).append(entry)
+            continue
+        if not regular(entry):
+            continue
+        if name.lower() in _LAYOUT or Path(name).with_suffix(".yml").name in _LAYOUT:
+            ctx.error(_display(root, entry), (), f"feil navn: skal hete {Path(name).stem.lower()}.yml (små bokstaver, .yml)")
+        else:
+            ctx.error(_display(root, entry), (), f"ukjent fil; den blir ikke lest. Forventet i {root.name}/: "
+                                                 f"{', '.join(sorted(k for k in _LAYOUT if k.endswith('.yml')))}, README.md og mappene")
+    return taken
+
+
+def _read_files(ctx: _Ctx, schemas: Schemas, survey: dict[str, list[Path]]) -> dict[str, list[_File]]:
     found: dict[str, list[_File]] = {}
     for key, schema in _LAYOUT.items():
-        target = ctx.root / key
-        paths = sorted(target.glob("*.yml")) if not key.endswith(".yml") else ([target] if target.exists() else [])
-        if key.endswith(".yml") and not target.exists():
-            ctx.error(_display(ctx.root, target), (), "required file is missing")
+        paths = survey.get(key, [])
+        if key.endswith(".yml") and not paths and not (ctx.root / key).is_symlink():
+            ctx.error(_display(ctx.root, ctx.root / key), (), "required file is missing")
         for path in paths:
             file = _read_one(ctx, schemas, path, schema)
             if file is not None:
                 found.setdefault(key, []).append(file)
-    for stray in sorted(ctx.root.rglob("*.yaml")):
-        ctx.error(_display(ctx.root, stray), (), "data files must end in .yml")
     return found
 
 
 def _read_one(ctx: _Ctx, schemas: Schemas, path: Path, schema: str) -> _File | None:
     name = _display(ctx.root, path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        ctx.error(name, (), f"not valid UTF-8 text (byte {exc.start})")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        ctx.error(name, (), f"filen er for stor: {size // (1024 * 1024)} MB; høyst {MAX_FILE_BYTES // (1024 * 1024)} MB "
+                            f"per fil (del den opp)")
         return None
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte order mark, as Windows editors write it: harmless
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        bad = raw[exc.start:exc.start + 1].hex().upper()
+        ctx.error(name, (), f"filen er ikke UTF-8: byte 0x{bad} på linje {line} kan ikke leses. Lagre filen som UTF-8 "
+                            f"(tegnsett Unicode/UTF-8 i editoren; Windows-1252/Latin-1 brukes ikke)", line=line)
+        return None
+    text = text.replace("\r\n", "\n")
     first = text.split("\n", 1)[0]
     declared = _SCHEMA_LINE.match(first)
     if not declared or Path(declared.group(1)).name != schema:

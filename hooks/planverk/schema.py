@@ -23,11 +23,12 @@ _BASE = "https://planverk.invalid/schema/"
 class Schemas:
     """The schema set of one data folder."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, paths: list[Path] | None = None):
+        """The schemas in ``folder``; only ``paths`` when given (the loader's checked list)."""
         self.folder = folder
         self._raw: dict[str, dict[str, Any]] = {}
         self.problems: list[tuple[str, int | None, str]] = []  # (file name, line, message) of unreadable schemas
-        for path in sorted(folder.glob("*.schema.json")):
+        for path in sorted(paths if paths is not None else folder.glob("*.schema.json")):
             try:
                 schema = json.loads(path.read_text(encoding="utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:

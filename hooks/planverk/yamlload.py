@@ -7,6 +7,8 @@ authors never mean those, so each is an error that says how to write it instead.
 
 from __future__ import annotations
 
+import math
+import re
 from typing import Any
 
 import yaml
@@ -28,6 +30,14 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 _VALUE = "tag:yaml.org,2002:value"  # what PyYAML resolves a plain "=" to; read as text
 _SCALAR_TAGS = frozenset({_BOOL, _INT, _FLOAT, _NULL, _TIMESTAMP, _STR, _VALUE})
+
+# Bounds on what one file may make us do: a hostile file must fail fast with a clear
+# message, never expand an alias bomb or exhaust the stack.
+MAX_DEPTH = 32  # nesting levels (the schemas need fewer than 12)
+MAX_TEXT = 100_000  # characters in one value
+MAX_DIGITS = 15  # digits in a number (page numbers, years, counts)
+# C0 and C1 control characters other than tab and line breaks; invisible, and YAML refuses most
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 class Loaded:
@@ -91,19 +101,52 @@ class YamlSyntaxError(Exception):
 
 
 def load_yaml(text: str) -> Loaded:
-    """Parse ``text``; raise YamlSyntaxError for malformed YAML, collect trap problems."""
+    """Parse ``text``; raise YamlSyntaxError for malformed or unbounded YAML, collect trap problems."""
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        raise YamlSyntaxError(line, f"kontrolltegnet U+{ord(control.group()):04X} (usynlig) står i kolonne {column}; "
+                                    f"fjern det (det kommer ofte med tekst limt inn fra andre programmer)")
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         raise YamlSyntaxError(*_syntax_message(exc, text)) from None
     except yaml.YAMLError as exc:  # pragma: no cover - other parser failures
-        raise YamlSyntaxError(None, f"YAML syntax error: {exc}") from None
+        raise YamlSyntaxError(None, f"YAML-syntaksfeil: {exc}") from None
+    except RecursionError:  # pragma: no cover - the C composer does not recurse in Python
+        raise YamlSyntaxError(None, f"nestingen er for dyp; høyst {MAX_DEPTH} nivåer") from None
     if node is None:
         return Loaded(None, text, lines={}, text_starts={})
     try:
-        return Loaded(_fast(node), text)
-    except _Unusual:
-        return _careful(text, node)
+        try:
+            return Loaded(_fast(node, 0, set()), text)
+        except _Unusual:
+            return _careful(text, node)
+    except _Alias:
+        raise YamlSyntaxError(*_alias_message(text)) from None
+    except _TooDeep as deep:
+        raise YamlSyntaxError(deep.line, f"nestingen er for dyp: mer enn {MAX_DEPTH} nivåer med lister og felt inni "
+                                         f"hverandre; forventet en fil som følger skjemaet") from None
+
+
+class _Alias(Exception):
+    """A node reached twice: an alias (``*name``). Expanding them is how an alias bomb works."""
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+def _alias_message(text: str) -> tuple[int | None, str]:
+    """The line of the first alias, read from the parser's events (the node tree has no mark for it)."""
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return (event.start_mark.line + 1,
+                    f"aliaset *{event.anchor} er ikke tillatt: ankere og aliaser (&navn, *navn) gjentar data skjult "
+                    f"og kan få filen til å vokse uten grense; skriv verdien ut der den trengs")
+    return None, "ankere og aliaser (&navn, *navn) er ikke tillatt; skriv verdien ut der den trengs"  # pragma: no cover
 
 
 def _careful(text: str, node: yaml.Node | None = None) -> Loaded:
@@ -111,7 +154,7 @@ def _careful(text: str, node: yaml.Node | None = None) -> Loaded:
     loaded = Loaded(None, text, lines={}, text_starts={})
     node = node if node is not None else yaml.compose(text, Loader=_Loader)
     if node is not None:
-        loaded.data = _construct(node, (), loaded)
+        loaded.data = _construct(node, (), loaded, set())
     return loaded
 
 
@@ -119,8 +162,14 @@ class _Unusual(Exception):
     """Something the fast constructor leaves to the careful one (a trap, a tag, a duplicate key)."""
 
 
-def _fast(node: yaml.Node) -> Any:
-    """Construct plain data from a node tree that has nothing unusual; raise _Unusual otherwise."""
+def _fast(node: yaml.Node, depth: int, seen: set[int]) -> Any:
+    """Construct plain data from a node tree that has nothing unusual; raise _Unusual otherwise
+    (and _Alias or _TooDeep for what no data file may hold)."""
+    if id(node) in seen:
+        raise _Alias
+    seen.add(id(node))
+    if depth > MAX_DEPTH:
+        raise _TooDeep(node.start_mark.line + 1)
     kind = type(node)
     tag = node.tag
     if kind is yaml.MappingNode:
@@ -128,15 +177,19 @@ def _fast(node: yaml.Node) -> Any:
             raise _Unusual
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR or key_node.value in result:
+            if type(key_node) is not yaml.ScalarNode or key_node.tag != _STR or key_node.value in result \
+                    or len(key_node.value) > MAX_TEXT or id(key_node) in seen:
                 raise _Unusual
-            result[key_node.value] = _fast(value_node)
+            seen.add(id(key_node))
+            result[key_node.value] = _fast(value_node, depth + 1, seen)
         return result
     if kind is yaml.SequenceNode:
         if tag != _SEQ:
             raise _Unusual
-        return [_fast(item) for item in node.value]
+        return [_fast(item, depth + 1, seen) for item in node.value]
     value = node.value
+    if len(value) > MAX_TEXT:
+        raise _Unusual
     if tag == _STR:
         return value
     if node.style:  # quoted or block scalar with another tag: an explicit tag
@@ -145,7 +198,7 @@ def _fast(node: yaml.Node) -> Any:
         return None
     if tag == _BOOL and value in ("true", "false"):
         return value == "true"
-    if tag == _INT and value.isdigit() and (len(value) == 1 or value[0] != "0"):
+    if tag == _INT and value.isdigit() and (len(value) == 1 or value[0] != "0") and len(value) <= MAX_DIGITS:
         return int(value)
     raise _Unusual
 
@@ -168,7 +221,12 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, s
     return line, f"YAML syntax error: {message}"
 
 
-def _construct(node: yaml.Node, path: Path, out: Loaded) -> Any:
+def _construct(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
+    if id(node) in seen:
+        raise _Alias
+    seen.add(id(node))
+    if len(path) > MAX_DEPTH:
+        raise _TooDeep(node.start_mark.line + 1)
     out.lines[path] = node.start_mark.line + 1
     expected = _MAP if isinstance(node, yaml.MappingNode) else _SEQ if isinstance(node, yaml.SequenceNode) else None
     if (expected and node.tag != expected) or (expected is None and node.tag not in _SCALAR_TAGS):
@@ -184,6 +242,9 @@ def _construct(node: yaml.Node, path: Path, out: Loaded) -> Any:
             if not isinstance(key_node, yaml.ScalarNode):
                 out.problems.append((key_node.start_mark.line + 1, path, "a key must be text, not a list or mapping"))
                 continue
+            if id(key_node) in seen:
+                raise _Alias
+            seen.add(id(key_node))
             key = _scalar(key_node, path, out)  # not _construct: a key must not overwrite its mapping's line
             if not isinstance(key, str):
                 out.problems.append((key_node.start_mark.line + 1, path,
@@ -193,15 +254,19 @@ def _construct(node: yaml.Node, path: Path, out: Loaded) -> Any:
                 out.problems.append((key_node.start_mark.line + 1, path + (key,),
                                      f"duplicate key {key!r}: it is already set at line {out.lines[path + (key,)]}"))
                 continue
-            result[key] = _construct(value_node, path + (key,), out)
+            result[key] = _construct(value_node, path + (key,), out, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, path + (i,), out) for i, item in enumerate(node.value)]
+        return [_construct(item, path + (i,), out, seen) for i, item in enumerate(node.value)]
     return _scalar(node, path, out)
 
 
 def _scalar(node: yaml.ScalarNode, path: Path, out: Loaded) -> Any:
     value: str = node.value
+    if len(value) > MAX_TEXT:
+        out.problems.append((node.start_mark.line + 1, path, f"verdien er for lang: {len(value):,} tegn; høyst "
+                                                             f"{MAX_TEXT:,} tegn i ett felt".replace(",", " ")))
+        return value[:MAX_TEXT]
     if node.style not in (None, "") or node.tag == _STR:  # quoted or block scalar: always text
         # (the C loader reports plain style as '', the Python loader as None)
         if node.style == "|":  # the indicator's line; the text starts on the next
@@ -219,6 +284,10 @@ def _scalar(node: yaml.ScalarNode, path: Path, out: Loaded) -> Any:
         return value
     if tag == _INT:
         digits = value.lstrip("+-").lower()
+        if len(digits) > MAX_DIGITS:  # before anything converts it (Python refuses over 4,300 digits)
+            out.problems.append((line, path, f"tallet har {len(digits)} sifre; høyst {MAX_DIGITS} sifre er tillatt "
+                                             f"(skriv det i anførselstegn hvis det er tekst)"))
+            return None
         if ":" in value or "_" in value or (len(digits) > 1 and digits[0] == "0"):
             kind = ("base-60 " if ":" in value else "hexadecimal " if digits.startswith("0x")
                     else "binary " if digits.startswith("0b") else "" if digits[0] != "0" else "octal ")
@@ -231,6 +300,10 @@ def _scalar(node: yaml.ScalarNode, path: Path, out: Loaded) -> Any:
         if value.lower() in (".nan", ".inf", "-.inf", "+.inf") or ":" in value:
             out.problems.append((line, path, f"unquoted {value!r} is not a number we accept; write \"{value}\" in quotes"))
             return value
+        if sum(c.isdigit() for c in value) > MAX_DIGITS or not math.isfinite(float(value)):
+            out.problems.append((line, path, f"tallet {value[:20]!r}{'…' if len(value) > 20 else ''} er for stort eller har for "
+                                             f"mange sifre; høyst {MAX_DIGITS} sifre er tillatt"))
+            return None
         return float(value)
     if tag == _TIMESTAMP:
         out.problems.append((line, path, f"unquoted date {value!r} would be read as a date object by YAML; "

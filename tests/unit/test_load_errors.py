@@ -330,7 +330,7 @@ def test_check_command_reports_a_missing_data_folder_without_traceback(tmp_path:
     result = run_check(tmp_path / "finnes-ikke")
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert "data folder not found" in result.stderr
+    assert "fant ikke datamappen" in result.stderr
 
 
 def test_check_command_reports_a_missing_schema_without_traceback(data_copy: Path) -> None:
