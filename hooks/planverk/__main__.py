@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from .collect.cli import add_commands as add_report_commands
-from .errors import DataErrors
+from .errors import DataError, DataErrors
 from .load import load
 
 
@@ -25,12 +25,19 @@ def main(argv: list[str] | None = None) -> int:
     if hasattr(args, "run"):
         return int(args.run(args))
     if args.command == "check":
-        try:
-            for audience in ("internal", "public"):
+        # Both builds' errors in one pass, each once, in the order a build reports them: the
+        # public build refuses more (public data pointing at internal data) than the internal one.
+        found: list[DataError] = []
+        corpus = None
+        for audience in ("internal", "public"):
+            try:
                 corpus = load(args.data, audience)
-        except DataErrors as exc:
-            print(exc.report(), file=sys.stderr)
+            except DataErrors as exc:
+                found += [e for e in exc.errors if e not in found]
+        if found:
+            print(DataErrors(found).report(), file=sys.stderr)
             return 1
+        assert corpus is not None
         measures = sum(len(p.measures) for p in corpus.plans.values())
         print(f"data OK: {len(corpus.strategies)} strategies, {len(corpus.plans)} plans, {measures} measures, "
               f"{len(corpus.organisations)} organisations, {len(corpus.relations)} relations, {len(corpus.errata)} errata")

@@ -6,6 +6,7 @@ file, line, field path, what was found and what was expected. Nothing here impor
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, TypeVar
 
 from . import model as m
+from . import urls
 from .errors import DataError, DataErrors, format_path
 from .schema import Schemas, strip_internal
 from .prose import link_targets
@@ -23,7 +25,8 @@ _SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)")
 # Prose is rendered to HTML in the core (prose.py), where MkDocs does not rewrite links:
 # only absolute web and mail addresses, and anchors, are allowed.
 _SAFE_URL = re.compile(r"(https?://|mailto:|#)", re.I)  # used with .match: the start of the target
-_FOOTNOTE_MARK = re.compile(r"\[\^(\d+)\]")
+_FOOTNOTE_MARK = re.compile(r"\[\^(\d{1,6})\]")  # as prose.py renders them
+_LONG_FOOTNOTE_MARK = re.compile(r"\[\^\d{7,}\]")
 
 # Which schema each kind of file must use (folder or file name -> schema file).
 _LAYOUT: dict[str, str] = {
@@ -43,7 +46,10 @@ _LAYOUT: dict[str, str] = {
 T = TypeVar("T")
 
 # Page names a plan or strategy folder already uses (see urls.py): ids must not take them.
-_RESERVED_PLAN_PAGES = frozenset({"index", "endringer", "utskrift"})
+_KIND_WORD = {"org": "organisasjonen", "strategy": "strategien", "value": "verdien", "service-goal": "tjenestemålet",
+              "user-goal": "brukermålet", "focus-area": "satsingsområdet", "area": "området", "goal": "målet",
+              "section": "teksten", "plan": "planen", "package": "tiltaksgruppen", "measure": "tiltaket", "news": "nyheten",
+              "theme": "temaet"}
 _RESERVED_STRATEGY_PAGES = frozenset({"index", "samfunnsoppdrag", "visjon", "drivkrefter", "verdier", "tjenestemal",
                                       "brukermal", "satsingsomrader", "omrader", "utskrift"})
 
@@ -55,6 +61,7 @@ class _File:
     schema: str
     loaded: Loaded
     data: Any = None  # after internal stripping
+    internal: bool = False  # `internal: true` at the top: the whole file is internal
 
 
 @dataclass
@@ -65,6 +72,10 @@ class _Ctx:
     # (file name, entity path) of items already reported as duplicate ids, so that the
     # registry does not report the same duplicate again
     duplicates: set[tuple[str, tuple[str | int, ...]]] = field(default_factory=set)
+    # references that did not resolve: (index in errors, ref of the target, what, key), so
+    # that a public build can say when the target exists but is internal
+    unresolved: list[tuple[int, str | None, str, str]] = field(default_factory=list)
+    hidden: list["_File"] = field(default_factory=list)  # wholly internal files left out of a public build
 
     def error(self, file: _File | str, path: Iterable[str | int], message: str, line: int | None = None) -> None:
         path = tuple(path)
@@ -94,9 +105,46 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
     if ctx.errors:
         raise DataErrors(ctx.errors)
     corpus = _Builder(ctx, files).build()
+    if ctx.errors and ctx.audience == "public" and ctx.unresolved:
+        _name_internal_targets(ctx, files)
     if ctx.errors:
         raise DataErrors(ctx.errors)
     return corpus
+
+
+_WHAT = {"organisation": "organisasjonen", "theme": "temaet", "plan": "planen", "package": "tiltaksgruppen",
+         "document": "dokumentet"}
+
+
+def _name_internal_targets(ctx: _Ctx, files: dict[str, list[_File]]) -> None:
+    """Public data that points at internal data: say so, naming both ends.
+
+    Only when a public build has unresolved references: the files are built once more as
+    the internal handbook sees them, and each unresolved target found there is internal.
+    """
+    full = _Ctx(root=ctx.root, audience="internal")
+    everything: dict[str, list[_File]] = {}
+    for key, group in files.items():
+        everything[key] = [_File(f.path, f.name, f.schema, f.loaded, f.loaded.data, f.internal) for f in group]
+    for f in ctx.hidden:
+        key = f.path.parent.name if f.path.parent != ctx.root else f.path.name
+        everything.setdefault(key, []).append(_File(f.path, f.name, f.schema, f.loaded, f.loaded.data, True))
+    for group in everything.values():
+        group.sort(key=lambda f: f.name)
+    try:
+        builder = _Builder(full, everything)
+        builder.build()
+    except Exception:  # pragma: no cover - the internal view has errors of its own; check reports them
+        return
+    for index, ref, what, key in ctx.unresolved:
+        if ref is None or ref not in builder.where:
+            continue
+        target_file, target_path = builder.where[ref]
+        old = ctx.errors[index]
+        ctx.errors[index] = DataError(old.file, old.line, old.path,
+                                      f"{_WHAT.get(what, what)} '{key}' er intern ({target_file.name}:{target_file.loaded.line(target_path)}), "
+                                      f"men dette er offentlig; offentlige data kan ikke vise til interne. Merk også dette "
+                                      f"med internal: true, eller fjern henvisningen")
 
 
 # --- reading and schema validation -------------------------------------------------------
@@ -201,8 +249,12 @@ def _read_files(ctx: _Ctx, schemas: Schemas, survey: dict[str, list[Path]]) -> d
             ctx.error(_display(ctx.root, ctx.root / key), (), "required file is missing")
         for path in paths:
             file = _read_one(ctx, schemas, path, schema)
-            if file is not None:
-                found.setdefault(key, []).append(file)
+            if file is None:
+                continue
+            if file.internal and ctx.audience != "internal":
+                ctx.hidden.append(file)  # nothing of it reaches a public build
+                continue
+            found.setdefault(key, []).append(file)
     return found
 
 
@@ -248,8 +300,47 @@ def _read_one(ctx: _Ctx, schemas: Schemas, path: Path, schema: str) -> _File | N
     for fpath, message in schemas.errors(schema, loaded.data):
         if not any(tuple(fpath[:k]) in reported for k in range(len(fpath) + 1)):
             ctx.error(file, fpath, message)
+    _check_dates(ctx, file, loaded.data, (), 0)
+    file.internal = isinstance(loaded.data, dict) and loaded.data.get("internal") is True
     file.data = loaded.data if ctx.audience == "internal" else strip_internal(loaded.data, schemas.internal_fields[schema])
     return file
+
+
+_DATE_FIELDS = frozenset({"as_of", "date", "launched", "published"})  # the fields whose schema is common#/$defs/date
+_DATE_SHAPE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+MIN_YEAR, MAX_YEAR = 1900, 2100
+
+
+def _check_dates(ctx: _Ctx, file: _File, node: Any, path: tuple[str | int, ...], depth: int) -> None:
+    """Dates that have the right shape must also be real: month 1–12, a day the month has, a sane year.
+
+    Dates sit near the top of every file (report as_of, news date, documents[].date,
+    introduction.date), so the walk stops three levels down.
+    """
+    if depth > 3:
+        return
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for key, value in items:
+        if isinstance(value, (dict, list)):
+            _check_dates(ctx, file, value, path + (key,), depth + 1)
+        elif key in _DATE_FIELDS and isinstance(value, str):
+            shape = _DATE_SHAPE.fullmatch(value)
+            if shape is None:
+                continue  # the schema reports the shape
+            year, month, day = (int(g) if g else None for g in shape.groups())
+            problem = None
+            if not MIN_YEAR <= year <= MAX_YEAR:  # type: ignore[operator]
+                problem = f"året {year} er utenfor {MIN_YEAR}–{MAX_YEAR}"
+            elif month is not None and not 1 <= month <= 12:
+                problem = f"måned {month:02d} finnes ikke (1–12)"
+            elif day is not None:
+                try:
+                    datetime.date(year, month, day)  # type: ignore[arg-type]
+                except ValueError:
+                    problem = f"dagen {day:02d} finnes ikke i måned {month:02d} i {year}"
+            if problem:
+                ctx.error(file, path + (key,), f"datoen {value!r} er ikke en ekte dato: {problem}; forventet "
+                                               f"\"ÅÅÅÅ\", \"ÅÅÅÅ-MM\" eller \"ÅÅÅÅ-MM-DD\" med en dato som finnes")
 
 
 # --- building the model ------------------------------------------------------------------
@@ -261,6 +352,7 @@ class _Builder:
         self.files = files
         self.entities: dict[str, object] = {}
         self.where: dict[str, tuple[_File, tuple[str | int, ...]]] = {}
+        self._id_errors: set[tuple[str, tuple[str | int, ...]]] = set()  # (file, id path) already refused
 
     # helpers
 
@@ -292,10 +384,15 @@ class _Builder:
             else:
                 seen[ident] = i
 
-    def _resolve(self, table: dict[str, T], key: str | None, file: _File, path: tuple[str | int, ...], what: str) -> T | None:
+    _REF_PREFIX = {"organisation": "org", "theme": "theme", "plan": "plan", "document": "document"}
+
+    def _resolve(self, table: dict[str, T], key: str | None, file: _File, path: tuple[str | int, ...], what: str,
+                 ref: str | None = None) -> T | None:
         if key is None:
             return None
         if key not in table:
+            prefix = self._REF_PREFIX.get(what)
+            self.ctx.unresolved.append((len(self.ctx.errors), ref or (f"{prefix}:{key}" if prefix else None), what, str(key)))
             known = ", ".join(sorted(table)[:12]) + (" …" if len(table) > 12 else "")
             close = difflib.get_close_matches(str(key), list(table), n=3)
             hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
@@ -362,6 +459,8 @@ class _Builder:
         self.news = {n.id: n for n in self._each("news", self._news)}
         relations = tuple(self._relations())
         errata = tuple(self._errata())
+        self._check_addresses()
+        self._check_parents()
         return m.Corpus(
             audience=self.ctx.audience,
             vocabulary=self.vocabulary,
@@ -386,6 +485,66 @@ class _Builder:
             result = build(file)
             if result is not None:
                 yield result
+
+    def _check_addresses(self) -> None:
+        """Every page has a web address of its own: an id must not take one that a fixed page
+        (index, endringer, utskrift, …) or another entity already has. Reported at the data
+        file and id, so `check` finds what MkDocs would otherwise refuse at build time."""
+        from .pages.base import document_page
+        from .pages.plans import changes_path
+        from .pages.printable import plan_print_path, strategy_print_path
+
+        def address(md_path: str) -> str:
+            return urls.url_of(md_path).rstrip("/")
+
+        owners: dict[str, str] = {}
+        for page in (urls.HOME, urls.STATUS, urls.GLOSSARY, urls.ERRATA, urls.ORGANISATIONS, urls.STRATEGIES, urls.PLANS,
+                     urls.THEMES, urls.NEWS, urls.ABOUT, urls.ACCESSIBILITY, "kilder/index.md"):
+            owners[address(page)] = "en fast side"
+        for plan in self.plans.values():
+            owners[address(changes_path(plan))] = f"planens side «endringer»"
+            owners[address(plan_print_path(plan))] = f"planens utskriftsside"
+        for strategy in self.strategies.values():
+            owners[address(strategy_print_path(strategy))] = f"strategiens utskriftsside"
+
+        def claim(md_path: str, who: str, file: _File, path: tuple[str | int, ...]) -> None:
+            url = address(md_path)
+            if url in owners:
+                if (file.name, path + ("id",)) not in self._id_errors:
+                    self.ctx.error(file, path + ("id",), f"{who} får nettadressen /{url}/, som {owners[url]} allerede har; "
+                                                         f"velg en annen id")
+                    self._id_errors.add((file.name, path + ("id",)))
+            else:
+                owners[url] = who
+
+        documents = self._one("documents.yml")
+        for i, doc in enumerate(self.documents.values()):
+            if documents is not None:
+                claim(document_page(doc), f"dokumentet '{doc.id}'", documents, ("documents", i))
+        for ref, (file, path) in self.where.items():
+            kind = ref.partition(":")[0]
+            if kind in ("report", "term", "mission", "vision", "drivers"):
+                continue  # shown on another page, or at a fixed name
+            entity = self.entities[ref]
+            claim(urls.page_of(ref), f"{_KIND_WORD.get(kind, kind)} '{getattr(entity, 'id', ref)}'", file, path)
+
+    def _check_parents(self) -> None:
+        """No organisation is its own parent, directly or through others."""
+        file = self._one("organisations.yml")
+        if file is None:
+            return
+        index = {o["id"]: i for i, o in enumerate(file.data["organisations"])}
+        for org in self.organisations.values():
+            chain = [org.id]
+            parent = org.parent_id
+            while parent is not None and parent in self.organisations and parent not in chain:
+                chain.append(parent)
+                parent = self.organisations[parent].parent_id
+            if parent == org.id:
+                loop = " → ".join([*chain, org.id])
+                self.ctx.error(file, ("organisations", index[org.id], "parent"),
+                               f"organisasjonen er sin egen overordnede ({loop}); forventet en kjede som ender i en "
+                               f"organisasjon uten parent")
 
     def _vocabulary(self) -> m.Vocabulary:
         file = self._one("vocabulary.yml")
@@ -521,6 +680,7 @@ class _Builder:
         self._unique(file, d.get("sections", []), ("sections",), "section")
         for j, x in enumerate(d.get("sections", [])):
             if x["id"] in _RESERVED_STRATEGY_PAGES:
+                self._id_errors.add((file.name, ("sections", j, "id")))
                 self.ctx.error(file, ("sections", j, "id"), f"section id '{x['id']}' is reserved for the strategy's own '{x['id']}' page; choose another id")
         sections = tuple(m.Section(id=x["id"], strategy_id=sid, title=x["title"], text=md(x["text"], ("sections", j, "text")),
                                    source=source_of(x, ("sections", j))) for j, x in enumerate(d.get("sections", [])))
@@ -609,7 +769,7 @@ class _Builder:
             if x["number"] in numbers:
                 self.ctx.error(file, path + ("number",), f"duplicate measure number {x['number']} (first at measures[{numbers[x['number']]}])")
             numbers.setdefault(x["number"], j)
-            package = self._resolve(packages, x["package"], file, path + ("package",), "package")
+            package = self._resolve(packages, x["package"], file, path + ("package",), "package", ref=f"package:{pid}/{x['package']}")
             contacts = None
             if x.get("contacts"):
                 c = x["contacts"]
@@ -630,10 +790,6 @@ class _Builder:
                 source=self._source(x.get("source"), file, path, src))
             measures.append(measure)
             measure_paths.append((measure, path))
-        for j, x in enumerate(d["measures"]):
-            if x["id"] in packages or x["id"] in _RESERVED_PLAN_PAGES:
-                self.ctx.error(file, ("measures", j, "id"), f"measure id '{x['id']}' would share its web address with "
-                               + (f"package '{x['id']}'" if x["id"] in packages else f"the plan's '{x['id']}' page") + "; choose another id")
         built = sorted(((self._report(rf, rd, measures), rf) for rf, rd in reports if rd["plan"] == pid),
                        key=lambda pair: (pair[0].as_of, pair[0].id))
         plan_reports = tuple(report for report, _ in built)
@@ -671,6 +827,7 @@ class _Builder:
         for j, e in enumerate(d["entries"]):
             path = ("entries", j)
             if e["measure"] not in known:
+                self.ctx.unresolved.append((len(self.ctx.errors), f"measure:{d['plan']}/{e['measure']}", "tiltaket", e["measure"]))
                 self.ctx.error(file, path + ("measure",), f"unknown measure '{e['measure']}' in plan '{d['plan']}'")
                 continue
             if e["measure"] in seen:
@@ -683,6 +840,9 @@ class _Builder:
                 continue
             refs = tuple(m.Reference(number=r["number"], text=r["text"], url=r["url"]) for r in e.get("references", []))
             narrative = e.get("narrative") or ""
+            for mk in _LONG_FOOTNOTE_MARK.finditer(narrative):
+                self.ctx.error(file, path + ("narrative",), f"fotnotemerket {mk.group()[:12]}… har for mange sifre; forventet [^1], [^2] …",
+                               line=file.loaded.line_in(path + ("narrative",), narrative, mk.start()))
             markers = {int(mk.group(1)): mk.start() for mk in reversed(list(_FOOTNOTE_MARK.finditer(narrative)))}  # first of each
             numbers = [r.number for r in refs]
             for n in sorted(set(markers) - set(numbers)):
@@ -735,6 +895,7 @@ class _Builder:
                 for end in ("from", "to"):
                     if r[end] not in self.entities:
                         ok = False
+                        self.ctx.unresolved.append((len(self.ctx.errors), r[end], "enheten", r[end]))
                         self.ctx.error(file, path + (end,), f"reference '{r[end]}' does not resolve to any entity")
                 key = (r["from"], r["to"], r["kind"])
                 if key in seen:

@@ -39,6 +39,7 @@ class Schemas:
                 self.problems.append((path.name, 1, f"found {_type_name(schema)}, expected a JSON object (a schema)"))
                 continue
             schema["$id"] = _BASE + path.name  # base for relative $refs; the files stay editor-friendly
+            _whole_string_patterns(schema)
             self._raw[path.name] = schema
         self._registry = Registry().with_resources(
             (_BASE + name, Resource.from_contents(schema)) for name, schema in self._raw.items()
@@ -113,6 +114,24 @@ class Schemas:
         for key in pointer:
             node = node[key]
         return list(node["enum"])
+
+
+def _whole_string_patterns(node: Any) -> None:
+    r"""Make every ``pattern`` that ends in ``$`` match the whole string, in place.
+
+    In Python's re (jsonschema and fastjsonschema use it) ``$`` also matches before a final
+    newline, so ``"tiltak-1\n"`` passed ``^[a-z0-9-]+$``; ``\Z`` does not. The files keep
+    ``$``, which editors (JavaScript regular expressions) read correctly.
+    """
+    if isinstance(node, dict):
+        pattern = node.get("pattern")
+        if isinstance(pattern, str) and pattern.endswith("$") and not pattern.endswith("\\$"):
+            node["pattern"] = pattern[:-1] + "\\Z"
+        for value in node.values():
+            _whole_string_patterns(value)
+    elif isinstance(node, list):
+        for value in node:
+            _whole_string_patterns(value)
 
 
 def _internal_names(node: Any, raw: dict[str, dict[str, Any]]) -> Iterator[str]:
@@ -195,7 +214,7 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
     elif kind == "enum":
         yield path, f"{_short(value)} is not one of {', '.join(map(str, error.validator_value))}"
     elif kind == "pattern":
-        if error.validator_value == "^[a-z0-9]+(-[a-z0-9]+)*$":
+        if error.validator_value in ("^[a-z0-9]+(-[a-z0-9]+)*$", "^[a-z0-9]+(-[a-z0-9]+)*\\Z"):
             yield path, f"{_short(value)} is not a safe id; expected lowercase letters a-z, digits and single hyphens (e.g. 'tiltak-1')"
         else:
             desc = schema.get("description", f"text matching {error.validator_value}")

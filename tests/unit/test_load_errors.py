@@ -236,12 +236,12 @@ def test_schema_comment_not_on_the_first_line(data_copy: Path) -> None:
 def test_measure_id_colliding_with_a_package_id(data_copy: Path) -> None:
     line = edit(data_copy, RADIKALISERING, "  - id: tiltak-11\n", "  - id: prioriteringsomrade-2\n")
     check(only_error(data_copy), RADIKALISERING, line, "measures[0].id",
-          "measure id 'prioriteringsomrade-2'", "web address", "package 'prioriteringsomrade-2'", "choose another id")
+          "tiltaket 'prioriteringsomrade-2'", "nettadressen", "tiltaksgruppen 'prioriteringsomrade-2'", "velg en annen id")
 
 
 def test_measure_id_colliding_with_a_plan_page(data_copy: Path) -> None:
     line = edit(data_copy, RADIKALISERING, "  - id: tiltak-11\n", "  - id: endringer\n")
-    check(only_error(data_copy), RADIKALISERING, line, "measures[0].id", "web address", "'endringer' page")
+    check(only_error(data_copy), RADIKALISERING, line, "measures[0].id", "nettadressen", "planens side «endringer»")
 
 
 def test_unsafe_link_target_in_markdown(data_copy: Path) -> None:
