@@ -29,7 +29,7 @@ from planverk.abbr import Abbreviations
 from planverk.errors import DataErrors
 from planverk.feed import rss
 from planverk.index import Index
-from planverk.load import load
+from planverk.load import AUDIENCES, load
 from planverk.nav import build_nav
 from planverk.pages import build_pages
 from planverk.pages.base import expand
@@ -54,8 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state.clear()
     settings = config.extra.get("planverk", {})
     root = Path(config.config_file_path).parent
-    data = root / settings.get("data", "data")
-    audience = settings.get("audience", "public")
+    audience, data = _settings(settings, root)
     try:
         corpus = load(data, audience)
     except DataErrors as exc:
@@ -67,6 +66,29 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     log.info(f"{audience} data: {len(corpus.plans)} plans, {measures} measures, {len(corpus.strategies)} strategies")
     _timed("load+nav", start)
     return config
+
+
+def _settings(settings: object, root: Path) -> tuple[str, Path]:
+    """extra.planverk checked: a clear configuration error naming the setting, never a traceback."""
+    known = {"audience", "data"}
+    if not isinstance(settings, dict):
+        raise PluginError(f"Konfigurasjonsfeil: extra.planverk må være en tabell med {', '.join(sorted(known))}; fant {settings!r}")
+    unknown = sorted(set(settings) - known)
+    if unknown:
+        raise PluginError(f"Konfigurasjonsfeil: ukjent innstilling extra.planverk.{unknown[0]}; tillatt er "
+                          f"{', '.join(f'extra.planverk.{k}' for k in sorted(known))}")
+    audience = settings.get("audience", "public")
+    if audience not in AUDIENCES:
+        raise PluginError(f"Konfigurasjonsfeil: extra.planverk.audience er {audience!r}; tillatte verdier er "
+                          f"{' og '.join(AUDIENCES)}")
+    folder = settings.get("data", "data")
+    if not isinstance(folder, str) or not folder.strip():
+        raise PluginError(f"Konfigurasjonsfeil: extra.planverk.data må være navnet på datamappen (tekst); fant {folder!r}")
+    data = root / folder
+    if not data.is_dir():
+        raise PluginError(f"Konfigurasjonsfeil: extra.planverk.data peker på {folder!r}, men {data} er ikke en mappe; "
+                          f"forventet datamappen (vanligvis data)")
+    return audience, data
 
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:

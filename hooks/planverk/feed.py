@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 
 from . import model as m
 from . import urls
+from .prose import render
 from .text import year_month
 
 
@@ -26,7 +27,7 @@ def rss(corpus: m.Corpus, *, site_url: str, site_name: str) -> str:
     items: list[tuple[str, str]] = []  # (sort key, xml)
     for item in corpus.news.values():
         link = base + urls.url_of(urls.page_of(item.ref))
-        summary = " ".join(item.body.split())[:400]
+        summary = render(item.body)  # the same sanitised HTML as the news page; escaped below like every value
         items.append((item.date or "", _item(item.title, link, summary, _date(item.date))))
     for plan in corpus.plans.values():
         for report in plan.reports:
