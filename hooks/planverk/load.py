@@ -103,6 +103,7 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
         ctx.error(_display(root, root / "schema" / schema), (), "schema file is missing; the data files that use it cannot be checked")
     files = _read_files(ctx, schemas, survey)
     if ctx.errors:
+        _build_the_rest(ctx, files)
         raise DataErrors(ctx.errors)
     corpus = _Builder(ctx, files).build()
     if ctx.errors and ctx.audience == "public" and ctx.unresolved:
@@ -114,6 +115,23 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
 
 _WHAT = {"organisation": "organisasjonen", "theme": "temaet", "plan": "planen", "package": "tiltaksgruppen",
          "document": "dokumentet"}
+
+
+def _build_the_rest(ctx: _Ctx, files: dict[str, list[_File]]) -> None:
+    """After errors in some files, build the model from the files without errors, so that one
+    `check` also reports what the model finds (duplicates, dates, addresses, parents …) there.
+
+    References are not judged in this pass: their target may be in a file with errors.
+    """
+    broken = {e.file for e in ctx.errors}
+    valid = {key: [f for f in group if f.name not in broken] for key, group in files.items()}
+    rest = _Ctx(root=ctx.root, audience=ctx.audience)
+    try:
+        _Builder(rest, valid).build()
+    except Exception:  # the model needs a file that has errors (vocabulary, documents …); those errors come first
+        pass
+    skip = {index for index, _, _, _ in rest.unresolved}
+    ctx.errors += [e for i, e in enumerate(rest.errors) if i not in skip and e not in ctx.errors]
 
 
 def _name_internal_targets(ctx: _Ctx, files: dict[str, list[_File]]) -> None:
