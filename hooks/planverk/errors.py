@@ -27,7 +27,7 @@ class DataErrors(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        head = f"{count} error{'s' if count != 1 else ''} in data:"
+        head = f"{count} feil i dataene:"
         return "\n".join([head, *(f"  {e}" for e in self.errors)])
 
 

@@ -100,7 +100,7 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
     for name, line, message in schemas.problems:
         ctx.error(_display(root, root / "schema" / name), (), message, line=line)
     for schema in sorted(set(_LAYOUT.values()) - set(schemas.names()) - {name for name, _, _ in schemas.problems}):
-        ctx.error(_display(root, root / "schema" / schema), (), "schema file is missing; the data files that use it cannot be checked")
+        ctx.error(_display(root, root / "schema" / schema), (), "skjemafilen mangler; datafilene som bruker den, kan ikke kontrolleres")
     files = _read_files(ctx, schemas, survey)
     if ctx.errors:
         _build_the_rest(ctx, files)
@@ -113,6 +113,8 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
     return corpus
 
 
+_UNKNOWN = {"organisation": "organisasjon", "theme": "tema", "plan": "plan", "package": "tiltaksgruppe", "document": "dokument",
+            "role": "rolle"}
 _WHAT = {"organisation": "organisasjonen", "theme": "temaet", "plan": "planen", "package": "tiltaksgruppen",
          "document": "dokumentet"}
 
@@ -264,7 +266,7 @@ def _read_files(ctx: _Ctx, schemas: Schemas, survey: dict[str, list[Path]]) -> d
     for key, schema in _LAYOUT.items():
         paths = survey.get(key, [])
         if key.endswith(".yml") and not paths and not (ctx.root / key).is_symlink():
-            ctx.error(_display(ctx.root, ctx.root / key), (), "required file is missing")
+            ctx.error(_display(ctx.root, ctx.root / key), (), "filen mangler; den må finnes")
         for path in paths:
             file = _read_one(ctx, schemas, path, schema)
             if file is None:
@@ -298,7 +300,7 @@ def _read_one(ctx: _Ctx, schemas: Schemas, path: Path, schema: str) -> _File | N
     first = text.split("\n", 1)[0]
     declared = _SCHEMA_LINE.match(first)
     if not declared or Path(declared.group(1)).name != schema:
-        ctx.error(name, (), f"first line must be '# yaml-language-server: $schema=…/{schema}'; found {first[:80]!r}", line=1)
+        ctx.error(name, (), f"første linje må være '# yaml-language-server: $schema=…/{schema}'; fant {first[:80]!r}", line=1)
     try:
         loaded = load_yaml(text)
     except YamlSyntaxError as exc:
@@ -308,7 +310,7 @@ def _read_one(ctx: _Ctx, schemas: Schemas, path: Path, schema: str) -> _File | N
     for line, fpath, message in loaded.problems:
         ctx.error(file, fpath, message, line=line)
     if loaded.data is None:
-        ctx.error(name, (), f"file is empty; expected a mapping as described in schema/{schema}", line=1)
+        ctx.error(name, (), f"filen er tom; forventet feltene som schema/{schema} beskriver", line=1)
         return None
     if schema not in schemas.names():
         return None
@@ -384,7 +386,7 @@ class _Builder:
             if (file.name, path) in self.ctx.duplicates:
                 return  # already reported by _unique, with the line of the first one
             first_file, first_path = self.where[ref]
-            self.ctx.error(file, path + ("id",), f"duplicate id: {ref} is already defined at "
+            self.ctx.error(file, path + ("id",), f"id-en er brukt før: {ref} er allerede definert i "
                                                   f"{first_file.name}:{first_file.loaded.line(first_path)}")
             return
         self.entities[ref] = entity
@@ -396,8 +398,8 @@ class _Builder:
             ident = item.get("id")
             if ident in seen:
                 first = path + (seen[ident],)
-                self.ctx.error(file, path + (i, "id"), f"duplicate {what} id '{ident}': {format_path(first)} at line "
-                                                        f"{file.loaded.line(first)} already has it; expected a unique id")
+                self.ctx.error(file, path + (i, "id"), f"id-en '{ident}' er brukt før: {format_path(first)} på linje "
+                                                        f"{file.loaded.line(first)} har den allerede; forventet en unik id")
                 self.ctx.duplicates.add((file.name, path + (i,)))
             else:
                 seen[ident] = i
@@ -413,26 +415,26 @@ class _Builder:
             self.ctx.unresolved.append((len(self.ctx.errors), ref or (f"{prefix}:{key}" if prefix else None), what, str(key)))
             known = ", ".join(sorted(table)[:12]) + (" …" if len(table) > 12 else "")
             close = difflib.get_close_matches(str(key), list(table), n=3)
-            hint = f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
-            self.ctx.error(file, path, f"unknown {what} '{key}'{hint}; expected one of: {known}")
+            hint = f" (mente du {' eller '.join(repr(c) for c in close)}?)" if close else ""
+            self.ctx.error(file, path, f"ukjent {_UNKNOWN.get(what, what)} '{key}'{hint}; forventet en av: {known}")
             return None
         return table[key]
 
     def _source(self, raw: dict[str, Any] | None, file: _File, path: tuple[str | int, ...], inherit: m.Source | None) -> m.Source:
         if raw is None:
             if inherit is None:
-                self.ctx.error(file, path, "missing required field 'source'")
+                self.ctx.error(file, path, "mangler det påkrevde feltet 'source'")
                 return m.Source(document=next(iter(self.documents.values())), page=None)
             return inherit
         doc_id = raw.get("document")
         document = inherit.document if doc_id is None and inherit else self._resolve(self.documents, doc_id, file, path + ("source", "document"), "document")
         if document is None:
             if doc_id is None:
-                self.ctx.error(file, path + ("source",), "missing 'document' (nothing to inherit it from)")
+                self.ctx.error(file, path + ("source",), "mangler 'document' (det er ingenting å arve det fra)")
             document = next(iter(self.documents.values()))
         page = raw.get("page")
         if page is not None and not document.has_pages:
-            self.ctx.error(file, path + ("source", "page"), f"page {page} given, but document '{document.id}' has no page numbers (has_pages: false)")
+            self.ctx.error(file, path + ("source", "page"), f"side {page} er oppgitt, men dokumentet '{document.id}' har ikke sidetall (has_pages: false)")
         return m.Source(document=document, page=page)
 
     def _themes(self, ids: list[str] | None, file: _File, path: tuple[str | int, ...]) -> tuple[m.Theme, ...]:
@@ -447,7 +449,7 @@ class _Builder:
             return None
         period = m.Period(start=raw["start"], end=raw["end"], text=raw["text"])
         if period.end is not None and period.start > period.end:
-            self.ctx.error(file, path + ("end",), f"period ends ({period.end}) before it starts ({period.start}); expected start ≤ end")
+            self.ctx.error(file, path + ("end",), f"perioden slutter ({period.end}) før den begynner ({period.start}); forventet start ≤ end")
         return period
 
     def _markdown(self, text: str | None, file: _File, path: tuple[str | int, ...]) -> str | None:
@@ -499,7 +501,7 @@ class _Builder:
         for file in self.files.get(key, []):
             expected = file.path.stem
             if isinstance(file.data, dict) and "id" in file.data and key != "reports" and file.data["id"] != expected:
-                self.ctx.error(file, ("id",), f"id '{file.data['id']}' differs from the file name; expected '{expected}'")
+                self.ctx.error(file, ("id",), f"id '{file.data['id']}' er ulik filnavnet; forventet '{expected}'")
             result = build(file)
             if result is not None:
                 yield result
@@ -581,7 +583,7 @@ class _Builder:
         self._unique(file, file.data["documents"], ("documents",), "document")
         for i, d in enumerate(file.data["documents"]):
             if not (self.ctx.root / "sources" / d["file"]).exists():
-                self.ctx.error(file, ("documents", i, "file"), f"source text '{d['file']}' not found in {self.ctx.root.name}/sources/")
+                self.ctx.error(file, ("documents", i, "file"), f"kildeteksten '{d['file']}' finnes ikke i {self.ctx.root.name}/sources/")
             out[d["id"]] = m.Document(id=d["id"], title=d["title"], kind=d["kind"], publisher_id=d["publisher"], date=d["date"],
                                       file=d["file"], has_pages=d["has_pages"], extraction_note=d.get("extraction_note"))
         return out
@@ -638,7 +640,7 @@ class _Builder:
             for i, t in enumerate(file.data["terms"]):
                 path = ("terms", i)
                 if t["id"] in out or t["term"] in spelled:
-                    self.ctx.error(file, path + ("term",), f"'{t['term']}' is already an organisation's abbreviation; define it once, in organisations.yml")
+                    self.ctx.error(file, path + ("term",), f"'{t['term']}' er allerede forkortelsen til en organisasjon; definer den én gang, i organisations.yml")
                     continue
                 term = m.Term(id=t["id"], term=t["term"], expansion=t["expansion"], description=t.get("description"),
                               expansion_is_editorial=t.get("expansion_is_editorial", False), source=self._source(t["source"], file, path, None))
@@ -699,7 +701,7 @@ class _Builder:
         for j, x in enumerate(d.get("sections", [])):
             if x["id"] in _RESERVED_STRATEGY_PAGES:
                 self._id_errors.add((file.name, ("sections", j, "id")))
-                self.ctx.error(file, ("sections", j, "id"), f"section id '{x['id']}' is reserved for the strategy's own '{x['id']}' page; choose another id")
+                self.ctx.error(file, ("sections", j, "id"), f"id-en '{x['id']}' er reservert for strategiens egen side '{x['id']}'; velg en annen id")
         sections = tuple(m.Section(id=x["id"], strategy_id=sid, title=x["title"], text=md(x["text"], ("sections", j, "text")),
                                    source=source_of(x, ("sections", j))) for j, x in enumerate(d.get("sections", [])))
         drivers = None
@@ -731,7 +733,7 @@ class _Builder:
         pyramid = d.get("pyramid", {})
         for j, layer in enumerate(pyramid.get("layers", [])):
             if layer not in d:
-                self.ctx.error(file, ("pyramid", "layers", j), f"layer '{layer}' has no '{layer}' block in this strategy")
+                self.ctx.error(file, ("pyramid", "layers", j), f"laget '{layer}' har ingen '{layer}'-blokk i denne strategien")
         if owner is None:
             return None
         strategy = m.Strategy(
@@ -785,7 +787,7 @@ class _Builder:
         for j, x in enumerate(d["measures"]):
             path = ("measures", j)
             if x["number"] in numbers:
-                self.ctx.error(file, path + ("number",), f"duplicate measure number {x['number']} (first at measures[{numbers[x['number']]}])")
+                self.ctx.error(file, path + ("number",), f"tiltaksnummeret {x['number']} er brukt før (første gang i measures[{numbers[x['number']]}])")
             numbers.setdefault(x["number"], j)
             package = self._resolve(packages, x["package"], file, path + ("package",), "package", ref=f"package:{pid}/{x['package']}")
             contacts = None
@@ -846,15 +848,15 @@ class _Builder:
             path = ("entries", j)
             if e["measure"] not in known:
                 self.ctx.unresolved.append((len(self.ctx.errors), f"measure:{d['plan']}/{e['measure']}", "tiltaket", e["measure"]))
-                self.ctx.error(file, path + ("measure",), f"unknown measure '{e['measure']}' in plan '{d['plan']}'")
+                self.ctx.error(file, path + ("measure",), f"ukjent tiltak '{e['measure']}' i planen '{d['plan']}'")
                 continue
             if e["measure"] in seen:
-                self.ctx.error(file, path + ("measure",), f"measure '{e['measure']}' already has an entry (entries[{seen[e['measure']]}])")
+                self.ctx.error(file, path + ("measure",), f"tiltaket '{e['measure']}' har allerede en post (entries[{seen[e['measure']]}])")
                 continue
             seen[e["measure"]] = j
             status = statuses.get(e["status"])
             if status is None:
-                self.ctx.error(file, path + ("status",), f"{e['status']!r} is not one of {', '.join(statuses)}")
+                self.ctx.error(file, path + ("status",), f"{e['status']!r} er ikke en av {', '.join(statuses)}")
                 continue
             refs = tuple(m.Reference(number=r["number"], text=r["text"], url=r["url"]) for r in e.get("references", []))
             narrative = e.get("narrative") or ""
@@ -864,11 +866,11 @@ class _Builder:
             markers = {int(mk.group(1)): mk.start() for mk in reversed(list(_FOOTNOTE_MARK.finditer(narrative)))}  # first of each
             numbers = [r.number for r in refs]
             for n in sorted(set(markers) - set(numbers)):
-                self.ctx.error(file, path + ("narrative",), f"footnote marker [^{n}] has no entry in references; expected a reference with number {n}",
+                self.ctx.error(file, path + ("narrative",), f"fotnotemerket [^{n}] har ingen post i references; forventet en referanse med nummer {n}",
                                line=file.loaded.line_in(path + ("narrative",), narrative, markers[n]))
             for k, n in enumerate(numbers):
                 if n not in markers:
-                    self.ctx.error(file, path + ("references", k), f"reference {n} is never marked in the narrative; expected a [^{n}] marker")
+                    self.ctx.error(file, path + ("references", k), f"referanse {n} er aldri merket i teksten; forventet et [^{n}]-merke")
             entries.append(m.StatusEntry(measure_id=e["measure"], status=status,
                                          narrative=self._markdown(e.get("narrative"), file, path + ("narrative",)), references=refs,
                                          internal_note=self._markdown(e.get("internal_note"), file, path + ("internal_note",)),
@@ -887,7 +889,7 @@ class _Builder:
         for file, d in reports:
             key = (d["plan"], d["as_of"])
             if key in by_plan:
-                self.ctx.error(file, ("as_of",), f"plan '{d['plan']}' already has a report as of {d['as_of']} ({by_plan[key].name})")
+                self.ctx.error(file, ("as_of",), f"planen '{d['plan']}' har allerede en rapport per {d['as_of']} ({by_plan[key].name})")
             by_plan[key] = file
 
     # news, relations, errata
@@ -914,16 +916,16 @@ class _Builder:
                     if r[end] not in self.entities:
                         ok = False
                         self.ctx.unresolved.append((len(self.ctx.errors), r[end], "enheten", r[end]))
-                        self.ctx.error(file, path + (end,), f"reference '{r[end]}' does not resolve to any entity")
+                        self.ctx.error(file, path + (end,), f"henvisningen '{r[end]}' peker ikke på noen enhet")
                 key = (r["from"], r["to"], r["kind"])
                 if key in seen:
                     first_file, first_path = seen[key]
-                    self.ctx.error(file, path, f"relation {r['from']} {r['kind']} {r['to']} is stated twice "
-                                               f"(also at {first_file.name}:{first_file.loaded.line(first_path)}); state it once")
+                    self.ctx.error(file, path, f"relasjonen {r['from']} {r['kind']} {r['to']} står to ganger "
+                                               f"(også i {first_file.name}:{first_file.loaded.line(first_path)}); oppgi den én gang")
                     continue
                 seen[key] = (file, path)
                 if r["from"] == r["to"]:
-                    self.ctx.error(file, path + ("to",), "a relation cannot point to its own source")
+                    self.ctx.error(file, path + ("to",), "en relasjon kan ikke peke på seg selv (from og to er like)")
                     ok = False
                 if ok:
                     yield m.Relation(from_ref=r["from"], to_ref=r["to"], kind=kinds[r["kind"]], quote=r["quote"], note=r.get("note"),

@@ -33,10 +33,10 @@ class Schemas:
                 schema = json.loads(path.read_text(encoding="utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
                 line = getattr(exc, "lineno", None)
-                self.problems.append((path.name, line, f"not valid JSON: {getattr(exc, 'msg', exc)}"))
+                self.problems.append((path.name, line, f"ikke gyldig JSON: {getattr(exc, 'msg', exc)}"))
                 continue
             if not isinstance(schema, dict):
-                self.problems.append((path.name, 1, f"found {_type_name(schema)}, expected a JSON object (a schema)"))
+                self.problems.append((path.name, 1, f"fant {_type_name(schema)}, forventet et JSON-objekt (et skjema)"))
                 continue
             schema["$id"] = _BASE + path.name  # base for relative $refs; the files stay editor-friendly
             _whole_string_patterns(schema)
@@ -165,21 +165,21 @@ def _type_name(value: Any) -> str:
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int):
-        return "a number"
+        return "et tall"
     if isinstance(value, float):
-        return "a decimal number"
+        return "et desimaltall"
     if isinstance(value, str):
-        return "text"
+        return "teksten"
     if isinstance(value, list):
-        return "a list"
+        return "en liste"
     if isinstance(value, dict):
-        return "a mapping"
+        return "en tabell (felt: verdi)"
     return type(value).__name__
 
 
 # JSON Schema's type names in the words _type_name uses for what was found.
-_JSON_TYPES = {"object": "a mapping", "array": "a list", "string": "text", "integer": "a whole number",
-               "number": "a number", "boolean": "true/false", "null": "null"}
+_JSON_TYPES = {"object": "en tabell (felt: verdi)", "array": "en liste", "string": "tekst", "integer": "et heltall",
+               "number": "et tall", "boolean": "true/false", "null": "null"}
 
 
 def _found(value: Any) -> str:
@@ -194,6 +194,12 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "…'"
 
 
+_LIMITS = {"minItems": "for få elementer; forventet minst {}", "maxItems": "for mange elementer; forventet høyst {}",
+           "minimum": "for lite; forventet minst {}", "maximum": "for stort; forventet høyst {}",
+           "minLength": "for kort; forventet minst {} tegn", "maxLength": "for lang; forventet høyst {} tegn",
+           "uniqueItems": "har gjentatte elementer; forventet hvert element én gang"}
+
+
 def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str]]:
     path = tuple(error.absolute_path)
     kind = error.validator
@@ -201,32 +207,32 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
     schema = error.schema if isinstance(error.schema, dict) else {}
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        yield path, f"missing required field '{missing}'"
+        yield path, f"mangler det påkrevde feltet '{missing}'"
     elif kind == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         for key in extra:
-            yield path + (key,), f"unknown field '{key}'; expected one of: {', '.join(allowed)}"
+            yield path + (key,), f"ukjent felt '{key}'; forventet et av: {', '.join(allowed)}"
     elif kind == "type":
         expected = error.validator_value
         expected = [expected] if isinstance(expected, str) else list(expected)
-        yield path, f"found {_found(value)}, expected {' or '.join(_JSON_TYPES.get(t, t) for t in expected)}"
+        yield path, f"fant {_found(value)}, forventet {' eller '.join(_JSON_TYPES.get(t, t) for t in expected)}"
     elif kind == "enum":
-        yield path, f"{_short(value)} is not one of {', '.join(map(str, error.validator_value))}"
+        yield path, f"{_short(value)} er ikke en av {', '.join(map(str, error.validator_value))}"
     elif kind == "pattern":
         if error.validator_value in ("^[a-z0-9]+(-[a-z0-9]+)*$", "^[a-z0-9]+(-[a-z0-9]+)*\\Z"):
-            yield path, f"{_short(value)} is not a safe id; expected lowercase letters a-z, digits and single hyphens (e.g. 'tiltak-1')"
+            yield path, f"{_short(value)} er ikke en gyldig id; forventet små bokstaver a–z, sifre og enkle bindestreker (f.eks. 'tiltak-1')"
         else:
-            desc = schema.get("description", f"text matching {error.validator_value}")
-            yield path, f"{_short(value)} does not have the expected form: {desc}"
+            desc = schema.get("description", f"tekst på formen {error.validator_value}")
+            yield path, f"{_short(value)} har ikke forventet form: {desc}"
     elif kind in ("anyOf", "oneOf"):
         desc = schema.get("description", "")
         sub = [e for e in (error.context or []) if e.validator not in ("type",)]
         if sub and len({tuple(e.absolute_path) for e in sub}) == 1 and kind == "anyOf":
             yield from _explain(sub[0])
         else:
-            yield path, f"found {_found(value)}, which does not fit: {desc}".rstrip(": ")
-    elif kind in ("minItems", "maxItems", "minimum", "maximum", "maxLength", "minLength", "uniqueItems"):
-        yield path, f"{_short(value)}: {error.message.split(' is ', 1)[-1] if ' is ' in error.message else error.message}"
+            yield path, f"fant {_found(value)}, som ikke passer: {desc}".rstrip(": ")
+    elif kind in _LIMITS:
+        yield path, f"{_short(value)}: {_LIMITS[kind].format(error.validator_value)}"
     else:
         yield path, error.message

@@ -211,14 +211,14 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, s
     if exc.context:
         where = exc.context_mark
         if where is not None and where.line + 1 != line:
-            message = f"{exc.context} (line {where.line + 1}), {message}"
+            message = f"{exc.context} (linje {where.line + 1}), {message}"
         else:
             message = f"{exc.context}, {message}"
     if mark is not None:
         lines = text.split("\n")
         if mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-            message += "; the line contains a tab: indent with spaces"
-    return line, f"YAML syntax error: {message}"
+            message += "; linjen inneholder en tabulator: rykk inn med mellomrom"
+    return line, f"YAML-syntaksfeil: {message}"
 
 
 def _construct(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
@@ -230,17 +230,17 @@ def _construct(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
     out.lines[path] = node.start_mark.line + 1
     expected = _MAP if isinstance(node, yaml.MappingNode) else _SEQ if isinstance(node, yaml.SequenceNode) else None
     if (expected and node.tag != expected) or (expected is None and node.tag not in _SCALAR_TAGS):
-        out.problems.append((node.start_mark.line + 1, path, f"YAML tag {node.tag!r} is not supported; "
-                                                             f"remove the tag (write text in quotes)"))
+        out.problems.append((node.start_mark.line + 1, path, f"YAML-taggen {node.tag!r} støttes ikke; "
+                                                             f"fjern taggen (skriv tekst i anførselstegn)"))
         return None
     if isinstance(node, yaml.MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                out.problems.append((key_node.start_mark.line + 1, path, "merge keys (<<) are not supported"))
+                out.problems.append((key_node.start_mark.line + 1, path, "flettenøkler (<<) støttes ikke; skriv feltene ut"))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                out.problems.append((key_node.start_mark.line + 1, path, "a key must be text, not a list or mapping"))
+                out.problems.append((key_node.start_mark.line + 1, path, "en nøkkel må være tekst, ikke en liste eller tabell"))
                 continue
             if id(key_node) in seen:
                 raise _Alias
@@ -248,11 +248,11 @@ def _construct(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
             key = _scalar(key_node, path, out)  # not _construct: a key must not overwrite its mapping's line
             if not isinstance(key, str):
                 out.problems.append((key_node.start_mark.line + 1, path,
-                                     f"key {key!r} must be text; write it in quotes"))
+                                     f"nøkkelen {key!r} må være tekst; skriv den i anførselstegn"))
                 key = str(key)
             if key in result:
                 out.problems.append((key_node.start_mark.line + 1, path + (key,),
-                                     f"duplicate key {key!r}: it is already set at line {out.lines[path + (key,)]}"))
+                                     f"nøkkelen {key!r} står to ganger: den er allerede satt på linje {out.lines[path + (key,)]}"))
                 continue
             result[key] = _construct(value_node, path + (key,), out, seen)
         return result
@@ -279,8 +279,8 @@ def _scalar(node: yaml.ScalarNode, path: Path, out: Loaded) -> Any:
     if tag == _BOOL:
         if value in ("true", "false"):
             return value == "true"
-        out.problems.append((line, path, f"unquoted {value!r} is read as a yes/no value by YAML 1.1; "
-                                         f"write true/false, or \"{value}\" in quotes for text"))
+        out.problems.append((line, path, f"{value!r} uten anførselstegn leses som ja/nei av YAML 1.1; "
+                                         f"skriv true/false, eller \"{value}\" i anførselstegn for tekst"))
         return value
     if tag == _INT:
         digits = value.lstrip("+-").lower()
@@ -289,16 +289,16 @@ def _scalar(node: yaml.ScalarNode, path: Path, out: Loaded) -> Any:
                                              f"(skriv det i anførselstegn hvis det er tekst)"))
             return None
         if ":" in value or "_" in value or (len(digits) > 1 and digits[0] == "0"):
-            kind = ("base-60 " if ":" in value else "hexadecimal " if digits.startswith("0x")
-                    else "binary " if digits.startswith("0b") else "" if digits[0] != "0" else "octal ")
+            kind = ("det 60-tallsbaserte " if ":" in value else "det heksadesimale " if digits.startswith("0x")
+                    else "det binære " if digits.startswith("0b") else "" if digits[0] != "0" else "det oktale ")
             number = yaml.load(value, Loader=_Loader)  # what YAML 1.1 makes of it, to show why it is refused
-            out.problems.append((line, path, f"unquoted {value!r} would be read as the {kind}number {number} by YAML 1.1; "
-                                             f"write \"{value}\" in quotes"))
+            out.problems.append((line, path, f"{value!r} uten anførselstegn ville blitt lest som {kind}tallet {number} av YAML 1.1; "
+                                             f"skriv \"{value}\" i anførselstegn"))
             return value
         return int(value, 10)
     if tag == _FLOAT:
         if value.lower() in (".nan", ".inf", "-.inf", "+.inf") or ":" in value:
-            out.problems.append((line, path, f"unquoted {value!r} is not a number we accept; write \"{value}\" in quotes"))
+            out.problems.append((line, path, f"{value!r} uten anførselstegn er ikke et tall vi godtar; skriv \"{value}\" i anførselstegn"))
             return value
         if sum(c.isdigit() for c in value) > MAX_DIGITS or not math.isfinite(float(value)):
             out.problems.append((line, path, f"tallet {value[:20]!r}{'…' if len(value) > 20 else ''} er for stort eller har for "
@@ -306,7 +306,7 @@ def _scalar(node: yaml.ScalarNode, path: Path, out: Loaded) -> Any:
             return None
         return float(value)
     if tag == _TIMESTAMP:
-        out.problems.append((line, path, f"unquoted date {value!r} would be read as a date object by YAML; "
-                                         f"write \"{value}\" in quotes"))
+        out.problems.append((line, path, f"datoen {value!r} uten anførselstegn ville blitt lest som et datoobjekt av YAML; "
+                                         f"skriv \"{value}\" i anførselstegn"))
         return value
     return value

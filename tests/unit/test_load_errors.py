@@ -84,42 +84,42 @@ def test_yaml_syntax_error_names_the_line_and_where_the_broken_part_began(data_c
                 "    title: [Styrke kunnskapsgrunnlaget om kriminalitet\n")
     error = only_error(data_copy)
     # the parser stops on the next line; the message points back at the open bracket
-    check(error, PLAN, line + 1, "", "YAML syntax error", "flow sequence (line %d)" % line, "expected ',' or ']'")
+    check(error, PLAN, line + 1, "", "YAML-syntaksfeil", "flow sequence (linje %d)" % line, "expected ',' or ']'")
 
 
 def test_yaml_syntax_error_on_a_tab_says_so(data_copy: Path) -> None:
     line = edit(data_copy, PLAN, "    number: 2\n", "\tnumber: 2\n")
-    check(only_error(data_copy), PLAN, line, "", "YAML syntax error", "tab", "indent with spaces")
+    check(only_error(data_copy), PLAN, line, "", "YAML-syntaksfeil", "tabulator", "rykk inn med mellomrom")
 
 
 def test_file_with_only_comments_is_an_empty_file(data_copy: Path) -> None:
     text = (data_copy / NEWS).read_text(encoding="utf-8")
     (data_copy / NEWS).write_text(text.split("\n", 1)[0] + "\n# tom\n", encoding="utf-8")
-    check(only_error(data_copy), NEWS, 1, "", "file is empty", "expected a mapping", "news.schema.json")
+    check(only_error(data_copy), NEWS, 1, "", "filen er tom", "forventet feltene", "news.schema.json")
 
 
 def test_zero_byte_file_is_empty_and_lacks_its_schema_line(data_copy: Path) -> None:
     (data_copy / NEWS).write_text("", encoding="utf-8")
     first, second = errors(data_copy)
-    check(first, NEWS, 1, "", "file is empty", "expected a mapping", "news.schema.json")
-    check(second, NEWS, 1, "", "first line must be", "$schema=…/news.schema.json", "found ''")
+    check(first, NEWS, 1, "", "filen er tom", "forventet feltene", "news.schema.json")
+    check(second, NEWS, 1, "", "første linje må være", "$schema=…/news.schema.json", "fant ''")
 
 
 def test_missing_required_field_points_at_the_mapping_that_lacks_it(data_copy: Path) -> None:
     edit(data_copy, PLAN, "    title: Styrke kunnskapsgrunnlaget om kriminalitet\n", "")
     line = line_of(data_copy, PLAN, "  - id: tiltak-1\n")  # not the line of its last key
-    check(only_error(data_copy), PLAN, line, "measures[0]", "missing required field 'title'")
+    check(only_error(data_copy), PLAN, line, "measures[0]", "mangler det påkrevde feltet 'title'")
 
 
 def test_wrong_type(data_copy: Path) -> None:
     line = edit(data_copy, PLAN, "    number: 3\n", '    number: "tre"\n')
-    check(only_error(data_copy), PLAN, line, "measures[2].number", "found text 'tre'", "expected a whole number")
+    check(only_error(data_copy), PLAN, line, "measures[2].number", "fant teksten 'tre'", "forventet et heltall")
 
 
 def test_wrong_type_list_instead_of_text(data_copy: Path) -> None:
     line = edit(data_copy, PLAN, "subtitle: Kriminalitetsforebyggende handlingsplan\n", "subtitle: [a, b]\n")
     error = only_error(data_copy)
-    check(error, PLAN, line, "subtitle", "found a list", "expected text")
+    check(error, PLAN, line, "subtitle", "fant en liste", "forventet tekst")
     assert "a list a list" not in error.message
 
 
@@ -128,7 +128,7 @@ def test_unknown_status(data_copy: Path) -> None:
     error = only_error(data_copy)
     check(error, REPORT, line, "entries[0].status", "'Igangsat'", "Igangsatt")
     # the exact form of the requirement: file:line: path: found, expected
-    assert str(error) == (f"data/{REPORT}:{line}: entries[0].status: 'Igangsat' is not one of "
+    assert str(error) == (f"data/{REPORT}:{line}: entries[0].status: 'Igangsat' er ikke en av "
                           "Ikke igangsatt, Under planlegging, Igangsatt, Gjennomført")
 
 
@@ -139,38 +139,38 @@ def test_duplicate_id_names_the_first_one_once(data_copy: Path) -> None:
     first = line_of(data_copy, PLAN, "  - id: tiltak-3\n")
     line = edit(data_copy, PLAN, "  - id: tiltak-4\n", copy + "  - id: tiltak-4\n")
     error = only_error(data_copy)  # once: not again as a duplicate ref in the entity registry
-    check(error, PLAN, line, "measures[3].id", "duplicate measure id 'tiltak-3'", "measures[2]", f"line {first}",
-          "expected a unique id")
+    check(error, PLAN, line, "measures[3].id", "id-en 'tiltak-3' er brukt før", "measures[2]", f"linje {first}",
+          "forventet en unik id")
 
 
 def test_dangling_reference_to_an_organisation(data_copy: Path) -> None:
     line = edit(data_copy, PLAN, "{org: jd, role: ansvarlig}", "{org: jdd, role: ansvarlig}", after="  - id: tiltak-1\n")
     check(only_error(data_copy), PLAN, line, "measures[0].responsibility.parties[0].org",
-          "unknown organisation 'jdd'", "did you mean 'jd'", "expected one of: ")
+          "ukjent organisasjon 'jdd'", "mente du 'jd'", "forventet en av: ")
 
 
 def test_dangling_reference_in_a_relation(data_copy: Path) -> None:
     line = edit(data_copy, RELATIONS, "to: measure:gode-krefter/tiltak-23\n", "to: measure:gode-krefter/tiltak-99\n")
     check(only_error(data_copy), RELATIONS, line, "relations[0].to",
-          "'measure:gode-krefter/tiltak-99'", "does not resolve to any entity")
+          "'measure:gode-krefter/tiltak-99'", "peker ikke på noen enhet")
 
 
 def test_dangling_reference_to_a_theme(data_copy: Path) -> None:
     line = edit(data_copy, PLAN, "    themes: [kunnskap, slt]\n", "    themes: [kunnskap, ukjent]\n", after="  - id: tiltak-1\n")
-    check(only_error(data_copy), PLAN, line, "measures[0].themes[1]", "unknown theme 'ukjent'", "expected one of: ", "kunnskap")
+    check(only_error(data_copy), PLAN, line, "measures[0].themes[1]", "ukjent tema 'ukjent'", "forventet en av: ", "kunnskap")
 
 
 @pytest.mark.parametrize("bad", ["Tiltak 1", "tiltak_1", "tiltak-æ", "tiltak--1", "-tiltak"])
 def test_unsafe_id(data_copy: Path, bad: str) -> None:
     line = edit(data_copy, PLAN, "  - id: tiltak-1\n", f'  - id: "{bad}"\n')
-    check(only_error(data_copy), PLAN, line, "measures[0].id", repr(bad), "not a safe id",
-          "lowercase letters a-z, digits and single hyphens")
+    check(only_error(data_copy), PLAN, line, "measures[0].id", repr(bad), "ikke en gyldig id",
+          "små bokstaver a–z, sifre og enkle bindestreker")
 
 
 @pytest.mark.parametrize("word", ["no", "yes", "on", "off"])
 def test_yaml_1_1_yes_no_trap(data_copy: Path, word: str) -> None:
     line = edit(data_copy, PLAN, "subtitle: Kriminalitetsforebyggende handlingsplan\n", f"subtitle: {word}\n")
-    check(only_error(data_copy), PLAN, line, "subtitle", f"unquoted '{word}'", "yes/no", f'"{word}" in quotes')
+    check(only_error(data_copy), PLAN, line, "subtitle", f"'{word}' uten anførselstegn", "ja/nei", f'"{word}" i anførselstegn')
 
 
 @pytest.mark.parametrize("word", ["no", "yes", "on", "off"])
@@ -181,56 +181,56 @@ def test_quoting_the_trap_word_makes_it_text(data_copy: Path, word: str) -> None
 
 def test_yaml_1_1_date_trap(data_copy: Path) -> None:
     line = edit(data_copy, NEWS, "date: null\n", "date: 2011-08-01\n")
-    check(only_error(data_copy), NEWS, line, "date", "unquoted date '2011-08-01'", '"2011-08-01" in quotes')
+    check(only_error(data_copy), NEWS, line, "date", "datoen '2011-08-01' uten anførselstegn", '"2011-08-01" i anførselstegn')
 
 
-@pytest.mark.parametrize("written, read_as", [("012", "octal number 10"), ("1:20", "base-60 number 80")])
+@pytest.mark.parametrize("written, read_as", [("012", "det oktale tallet 10"), ("1:20", "det 60-tallsbaserte tallet 80")])
 def test_yaml_1_1_number_traps(data_copy: Path, written: str, read_as: str) -> None:
     line = edit(data_copy, PLAN, '    number: "II"\n', f"    number: {written}\n")
-    check(only_error(data_copy), PLAN, line, "packages[1].number", f"unquoted '{written}'", read_as, f'"{written}" in quotes')
+    check(only_error(data_copy), PLAN, line, "packages[1].number", f"'{written}' uten anførselstegn", read_as, f'"{written}" i anførselstegn')
 
 
 def test_a_trap_value_is_reported_once_not_also_as_the_wrong_type(data_copy: Path) -> None:
     line = edit(data_copy, PLAN, "    number: 3\n", "    number: 03\n")  # an integer field
-    check(only_error(data_copy), PLAN, line, "measures[2].number", "unquoted '03'", "octal number 3")
+    check(only_error(data_copy), PLAN, line, "measures[2].number", "'03' uten anførselstegn", "det oktale tallet 3")
 
 
 def test_duplicate_mapping_key(data_copy: Path) -> None:
     line = edit(data_copy, PLAN, "    title: Styrke kunnskapsgrunnlaget om kriminalitet\n",
                 "    title: Styrke kunnskapsgrunnlaget om kriminalitet\n    title: En annen tittel\n")
-    check(only_error(data_copy), PLAN, line + 1, "measures[0].title", "duplicate key 'title'", f"already set at line {line}")
+    check(only_error(data_copy), PLAN, line + 1, "measures[0].title", "nøkkelen 'title' står to ganger", f"allerede satt på linje {line}")
 
 
 def test_period_that_ends_before_it_starts(data_copy: Path) -> None:
     line = edit(data_copy, PLAN, '    period: {start: 2009, end: 2010, text: "2009-2010"}\n',
                 '    period: {start: 2011, end: 2010, text: "2011-2010"}\n', after="  - id: tiltak-2\n")
-    check(only_error(data_copy), PLAN, line, "measures[1].period.end", "ends (2010)", "starts (2011)", "start ≤ end")
+    check(only_error(data_copy), PLAN, line, "measures[1].period.end", "slutter (2010)", "begynner (2011)", "start ≤ end")
 
 
 def test_footnote_marker_without_reference(data_copy: Path) -> None:
     line = edit(data_copy, REPORT, "senere i livet.[^1]", "senere i livet.[^1][^12]")
     check(only_error(data_copy), REPORT, line, "entries[2].narrative",  # the line of the marker in the text
-          "footnote marker [^12]", "no entry in references", "reference with number 12")
+          "fotnotemerket [^12]", "ingen post i references", "referanse med nummer 12")
 
 
 def test_reference_without_footnote_marker(data_copy: Path) -> None:
     edit(data_copy, REPORT, "senere i livet.[^1]", "senere i livet.")
     line = line_of(data_copy, REPORT, "      - {number: 1, text: ")
-    check(only_error(data_copy), REPORT, line, "entries[2].references[0]", "reference 1 is never marked", "[^1] marker")
+    check(only_error(data_copy), REPORT, line, "entries[2].references[0]", "referanse 1 er aldri merket", "[^1]-merke")
 
 
 @pytest.mark.parametrize("first_line", ["# Handlingsplanen Gode krefter",
                                         "# yaml-language-server: $schema=../schema/report.schema.json"])
 def test_schema_comment_missing_or_naming_the_wrong_schema(data_copy: Path, first_line: str) -> None:
     edit(data_copy, PLAN, "# yaml-language-server: $schema=../schema/plan.schema.json\n", first_line + "\n")
-    check(only_error(data_copy), PLAN, 1, "", "first line must be '# yaml-language-server: $schema=…/plan.schema.json'",
-          f"found {first_line!r}")
+    check(only_error(data_copy), PLAN, 1, "", "første linje må være '# yaml-language-server: $schema=…/plan.schema.json'",
+          f"fant {first_line!r}")
 
 
 def test_schema_comment_not_on_the_first_line(data_copy: Path) -> None:
     edit(data_copy, PLAN, "# yaml-language-server: $schema=../schema/plan.schema.json\n",
          "\n# yaml-language-server: $schema=../schema/plan.schema.json\n")
-    check(only_error(data_copy), PLAN, 1, "", "first line must be", "found ''")
+    check(only_error(data_copy), PLAN, 1, "", "første linje må være", "fant ''")
 
 
 def test_measure_id_colliding_with_a_package_id(data_copy: Path) -> None:
@@ -284,7 +284,7 @@ def test_every_error_in_every_file_is_reported_at_once_sorted_by_file_and_line(d
     assert [(e.file, e.line, e.path) for e in found] == want
     assert [(e.file, e.line) for e in found] == sorted((e.file, e.line) for e in found)
     report = str(info.value)
-    assert report.startswith("6 errors in data:\n")
+    assert report.startswith("6 feil i dataene:\n")
     for error in found:
         assert f"  {error}" in report.splitlines()
 
@@ -319,9 +319,9 @@ def test_check_command_fails_with_every_error_and_no_traceback(data_copy: Path) 
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines == [
-        "2 errors in data:",
-        f"  data/{PLAN}:{number}: measures[2].number: found text 'tre', expected a whole number",
-        f"  data/{REPORT}:{status}: entries[0].status: 'Igangsat' is not one of "
+        "2 feil i dataene:",
+        f"  data/{PLAN}:{number}: measures[2].number: fant teksten 'tre', forventet et heltall",
+        f"  data/{REPORT}:{status}: entries[0].status: 'Igangsat' er ikke en av "
         "Ikke igangsatt, Under planlegging, Igangsatt, Gjennomført",
     ]
 
@@ -338,7 +338,7 @@ def test_check_command_reports_a_missing_schema_without_traceback(data_copy: Pat
     result = run_check(data_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    assert "data/schema/plan.schema.json: schema file is missing" in result.stderr
+    assert "data/schema/plan.schema.json: skjemafilen mangler" in result.stderr
 
 
 def test_check_command_passes_good_data_with_a_summary() -> None:
@@ -354,6 +354,6 @@ def test_site_build_fails_on_bad_data_with_the_error_and_no_traceback(data_copy:
     build = build_site(tmp_path / "build", data=data_copy)
     assert build.returncode != 0
     assert "Traceback" not in build.output
-    assert (f"data/{REPORT}:{line}: entries[0].status: 'Igangsat' is not one of "
+    assert (f"data/{REPORT}:{line}: entries[0].status: 'Igangsat' er ikke en av "
             "Ikke igangsatt, Under planlegging, Igangsatt, Gjennomført") in build.output
     assert not (build.site / "index.html").exists()
