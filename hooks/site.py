@@ -4,7 +4,7 @@ Events and why:
 - on_config: load and validate data/ (all errors at once, build aborted with PluginError),
   and set the nav from the model (the nav is built after on_files, from config.nav).
 - on_files: add one generated page per entity (its edit link points at its YAML file), and
-  the open-data files (CSV, JSON, datapackage.json, one JSON per entity).
+  the open-data files (CSV, CSV for Excel, XLSX, JSON, datapackage.json, one JSON per entity).
 - on_page_content: put the page's HTML fragments in place of their placeholders, after
   Markdown ran (Python-Markdown re-parsing 10,000 table rows cost more than the pages), and
   make every glossary abbreviation an <abbr title> in one pass over the page's text.
@@ -108,7 +108,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         if page.fragments:
             fragments[page.path] = page.fragments
     _state["fragments"] = fragments
-    for path, content in exports.all_files(corpus, Index(corpus)):  # type: ignore[arg-type]
+    for path, content in exports.all_files(corpus, Index(corpus), site_url=config.site_url or "/"):  # type: ignore[arg-type]
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, "feed.xml", content=rss(corpus, site_url=config.site_url or "/", site_name=config.site_name)))
     _timed("pages", start)

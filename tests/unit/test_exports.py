@@ -1,17 +1,25 @@
-"""Open data: the exports agree with the data, row for row."""
+"""Open data: the exports agree with the data, row for row, and open in Excel."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import zipfile
+from datetime import datetime
 
+import openpyxl
 import pytest
 
 from planverk import exports
 from planverk.index import Index
 from planverk.load import load
+from planverk.plaintext import plain
+from planverk.xlsx import workbook
 from unit.test_changes import second_report
+
+SITE = "https://data.example.no/planer/"
+NORWEGIAN = set("æøåÆØÅ")
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +64,10 @@ def test_datapackage_describes_the_csv(public_corpus):
                 int(value)
             if types[name] == "boolean":
                 assert value in ("true", "false")
-    assert {r["path"] for r in package["resources"]} == {"tiltak.csv", "tiltak.json"}
+    assert {r["path"] for r in package["resources"]} == {f for f, _, _ in exports.DOWNLOADS} - {"datapackage.json"}
+    for resource in package["resources"]:
+        if "schema" in resource:
+            assert resource["schema"] == csv_resource["schema"]
 
 
 def test_json_agrees_with_the_data(public_corpus):
@@ -69,7 +80,7 @@ def test_json_agrees_with_the_data(public_corpus):
 
 
 def test_a_json_file_per_entity(public_corpus):
-    files = dict(exports.all_files(public_corpus, Index(public_corpus)))
+    files = dict(exports.all_files(public_corpus, Index(public_corpus), site_url=SITE))
     listed = json.loads(files["data/index.json"])["enheter"]
     expected = {ref for ref in public_corpus.entities if not ref.startswith(("term:", "report:"))}
     assert {item["ref"] for item in listed} == expected
@@ -82,7 +93,10 @@ def test_a_json_file_per_entity(public_corpus):
 
 
 def test_exports_never_carry_internal_fields(internal_corpus):
-    text = "\n".join(content for _, content in exports.all_files(internal_corpus, Index(internal_corpus)))
+    text = "\n".join(content if isinstance(content, str) else content.decode("utf-8", "replace")
+                     for path, content in exports.all_files(internal_corpus, Index(internal_corpus), site_url=SITE)
+                     if not path.endswith(".xlsx"))
+    text += "\n".join(str(c) for row in _sheet(exports.measures_xlsx(internal_corpus, Index(internal_corpus))) for c in row)
     assert "Hedda Bie" not in text and "Anja Bakkeli" not in text
 
 
@@ -105,3 +119,108 @@ def test_json_is_inert_in_html_and_exact_as_data():
     text = exports._json({"t": "<script>&</script>"})
     assert "<" not in text and "&" not in text
     assert json.loads(text) == {"t": "<script>&</script>"}
+
+
+def _sheet(data: bytes) -> list[tuple]:
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    return list(book["Tiltak"].iter_rows(values_only=True))
+
+
+def _typed(row: dict[str, str]) -> tuple:
+    """A CSV row as the workbook stores it: numbers as numbers, true/false as booleans, empty as None."""
+    kinds = {n: t for n, t, _ in exports.CSV_FIELDS}
+    return tuple(None if v == "" else int(v) if kinds[k] == "integer" else (v == "true") if kinds[k] == "boolean" else v
+                 for k, v in row.items())
+
+
+def test_xlsx_opens_with_the_same_rows_and_norwegian_letters(public_corpus):
+    index = Index(public_corpus)
+    data = exports.measures_xlsx(public_corpus, index, site_url=SITE)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = book["Tiltak"]
+    assert sheet.freeze_panes == "A2"  # the header row stays in view
+    assert all(sheet.column_dimensions[c].width >= 8 for c in "ABCDE")
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == tuple(f for f, _, _ in exports.CSV_FIELDS)
+    expected = [_typed(r) for r in csv.DictReader(io.StringIO(exports.measures_csv(public_corpus, index, site_url=SITE)))]
+    assert [tuple(r) for r in rows[1:]] == expected
+    titles = {x.title for p in public_corpus.plans.values() for x in p.measures if NORWEGIAN & set(x.title)}
+    assert titles, "the data has no title with æ, ø or å to check"
+    assert titles <= {r[4] for r in rows[1:]}
+
+
+def test_csv_for_excel_reads_as_excel_reads_it(public_corpus):
+    """Excel with Norwegian settings: UTF-8 only when the file starts with a BOM, semicolon separator."""
+    index = Index(public_corpus)
+    data = exports.measures_csv_excel(public_corpus, index, site_url=SITE)
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data[3:].decode("utf-8")
+    assert "\r\n" in text and not text.replace("\r\n", "").count("\n") > text.count('"')  # CRLF rows (newlines only in quoted cells)
+    excel = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    standard = list(csv.DictReader(io.StringIO(exports.measures_csv(public_corpus, index, site_url=SITE))))
+    assert excel == standard and list(excel[0]) == [f for f, _, _ in exports.CSV_FIELDS]
+    plans = {r["plan"] for r in excel}
+    assert plans == {p.title for p in public_corpus.plans.values()}
+    assert any(NORWEGIAN & set(r["tittel"]) for r in excel)
+
+
+def test_workbook_keeps_text_as_text_and_is_deterministic():
+    rows = [["=HYPERLINK(\"http://x\")", "Blåbærsyltetøy på Ærø", 3, True, None]]
+    data = workbook("Ark", ["a", "b", "c", "d", "e"], rows, title="Prøve", modified=datetime(2012, 3, 1))
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cell = book["Ark"]["A2"]
+    assert cell.value == "=HYPERLINK(\"http://x\")" and cell.data_type == "s"  # never a formula
+    assert [c.value for c in book["Ark"][2]] == rows[0]
+    assert book.properties.title == "Prøve" and book.properties.modified == datetime(2012, 3, 1)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    assert data == workbook("Ark", ["a", "b", "c", "d", "e"], rows, title="Prøve", modified=datetime(2012, 3, 1))
+
+
+def test_urls_in_the_exports_are_absolute(public_corpus):
+    files = dict(exports.all_files(public_corpus, Index(public_corpus), site_url=SITE))
+    rows = list(csv.DictReader(io.StringIO(files["data/tiltak.csv"])))
+    assert rows and all(r["nettadresse"].startswith(SITE + "handlingsplaner/") for r in rows)
+    for measure in json.loads(files["data/tiltak.json"])["tiltak"]:
+        assert measure["nettadresse"].startswith(SITE)
+    package = json.loads(files["data/datapackage.json"])
+    assert package["homepage"] == SITE and all(s["path"].startswith(SITE + "kilder/") for s in package["sources"])
+    listed = json.loads(files["data/index.json"])["enheter"]
+    assert all(json.loads(files[i["json"]])["nettadresse"].startswith(SITE) for i in listed)
+
+
+def test_prose_in_json_is_plain_text(public_corpus):
+    text = exports.measures_json(public_corpus, site_url=SITE)
+    assert "[^" not in text
+    data = json.loads(text)["tiltak"]
+    marked = [(x, s) for x in data for s in x["status"] if s["referanser"]]
+    assert marked, "the data has no status text with footnotes to check"
+    for _, status in marked:
+        assert any(f"[{r['nummer']}]" in (status["tekst"] or "") for r in status["referanser"])
+
+
+def test_plain_text_from_markdown():
+    assert plain("Tekst[^3] med [lenke](https://a.no/x) og *vekt*.\n\n- en\n- to\n\n<b>rå</b> & «sitat»") == (
+        "Tekst[3] med lenke (https://a.no/x) og vekt.\n\n- en\n- to\n\n<b>rå</b> & «sitat»")
+    assert plain("Se [https://a.no](https://a.no).") == "Se https://a.no."
+    assert plain(None) is None
+
+
+def test_datapackage_stays_true_with_two_reports(data_copy):
+    second_report(data_copy)
+    corpus = load(data_copy, "public")
+    package = json.loads(exports.datapackage(corpus, site_url=SITE))
+    reports = [r for p in corpus.plans.values() for r in p.reports]
+    assert len({r.plan_id for r in reports}) < len(reports)  # some plan has two reports
+    for report in reports:
+        assert f"{report.title} (status per {report.as_of})" in package["description"]
+    rows = list(csv.DictReader(io.StringIO(exports.measures_csv(corpus, Index(corpus)))))
+    current = [(r["plan_id"], r["tiltak_id"]) for r in rows if r["gjeldende"] == "true"]
+    measures = [(p.id, x.id) for p in corpus.plans.values() for x in p.measures]
+    assert sorted(current) == sorted(measures)  # exactly one current row per measure
+    index = Index(corpus)
+    for row in rows:
+        if row["gjeldende"] == "true" and row["rapport_id"]:
+            plan = corpus.plans[row["plan_id"]]
+            found = index.entry(next(x for x in plan.measures if x.id == row["tiltak_id"]))
+            assert row["rapport_id"] == found[0].id and row["status"] == found[1].status.label
