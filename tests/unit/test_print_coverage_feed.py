@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from planverk.feed import rss
+from email.utils import parsedate_to_datetime
+
+from planverk.feed import rss, summary
 from planverk.index import Coverage, Index
 from planverk.pages.base import Ctx
 from planverk.pages.printable import plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
@@ -73,5 +75,31 @@ def test_feed_is_valid_rss_with_news_and_reports(public_corpus):
     assert news.title in titles
     for item in items:
         assert item.findtext("link").startswith("https://planverk.example.no/")
-        assert item.find("pubDate") is None  # neither the news item nor the report has a full date
     assert root.findtext("./channel/language") == "nb"
+
+
+def test_feed_dates_every_report_and_says_when_only_the_month_is_known(public_corpus):
+    root = ET.fromstring(rss(public_corpus, site_url="https://planverk.example.no/", site_name="planverk"))
+    items = {i.findtext("title"): i for i in root.findall("./channel/item")}
+    reports = [(p, r) for p in public_corpus.plans.values() for r in p.reports]
+    assert reports
+    for plan, report in reports:
+        item = items[f"{report.title} – {plan.title}"]
+        date = parsedate_to_datetime(item.findtext("pubDate"))
+        year, month = (int(x) for x in (report.published or report.as_of).split("-")[:2])
+        assert (date.year, date.month) == (year, month)
+        if len((report.published or report.as_of).split("-")) == 2:
+            assert date.day == 1 and "Bare måneden" in item.findtext("description")
+    for news in public_corpus.news.values():
+        item = items[news.title]
+        assert (item.find("pubDate") is not None) == bool(news.date)
+        if not news.date:
+            assert "Datoen er ukjent" in item.findtext("description")
+
+
+def test_feed_summaries_end_with_an_ellipsis_when_cut():
+    long = "ord " * 200
+    cut = summary(long, 50)
+    assert cut.endswith(" …") and len(cut) <= 52 and "ord ord" in cut and not cut.endswith("o …")
+    assert summary("Kort tekst.", 50) == "Kort tekst."
+    assert summary("Ettlangtordutenmellomrom" * 5, 20).endswith("…")
