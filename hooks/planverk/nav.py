@@ -54,6 +54,6 @@ def build_nav(corpus: m.Corpus, *, extra_pages: list[tuple[str, str]] = ()) -> l
         _section("Organisasjoner", organisations),
         _section("Temaer", themes),
         _section("Nyheter", news),
-        _section("Om innholdet", [urls.GLOSSARY, urls.ERRATA, _section("Kilder", sources), *(p for _, p in extra_pages)]),
+        _section("Om innholdet", [urls.GLOSSARY, urls.ERRATA, urls.OPEN_DATA, _section("Kilder", sources), *(p for _, p in extra_pages)]),
     ]
     return nav

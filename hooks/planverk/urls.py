@@ -30,6 +30,7 @@ THEMES = "tema/index.md"
 NEWS = "nyheter/index.md"
 ABOUT = "om-nettstedet.md"
 ACCESSIBILITY = "tilgjengelighetserklaering.md"
+OPEN_DATA = "apne-data.md"
 
 
 def page_of(ref: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .. import model as m
 from .. import urls
 from .base import Ctx, Page
+from .opendata import open_data_page
 from .organisations import organisation_pages
 from .plans import plan_pages, status_page
 from .printable import plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
@@ -30,6 +31,7 @@ def build_pages(corpus: m.Corpus, *, directory_urls: bool = True) -> list[Page]:
     pages += news_pages(ctx)
     pages.append(glossary_page(ctx.at(urls.GLOSSARY)))
     pages.append(errata_page(ctx.at(urls.ERRATA)))
+    pages.append(open_data_page(ctx.at(urls.OPEN_DATA)))
     pages += document_pages(ctx)
     return pages
 

@@ -193,7 +193,8 @@ def status_page(ctx: Ctx) -> Page:
         "Et tiltak er markert som **forfalt** når perioden var over ved rapportdatoen uten at tiltaket var gjennomført.",
         "\n".join(f"- {r}" for r in reports),
         "Last ned alle tiltak: " + " · ".join(f"[{label}]({ctx.to(path)})" for path, label in (
-            ("data/tiltak.csv", "CSV"), ("data/tiltak.json", "JSON"), ("data/datapackage.json", "datapakke (Frictionless)"))),
+            ("data/tiltak.xlsx", "Excel"), ("data/tiltak.csv", "CSV"), ("data/tiltak.json", "JSON"),
+            (urls.OPEN_DATA, "om filene og kolonnene"))),
         filter_box(ctx, measures, orgs),
         measures_table(ctx, measures, spec),
         "## Status per plan",

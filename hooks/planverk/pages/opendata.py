@@ -1,0 +1,34 @@
+"""The page that links the downloads of the measures table and documents each column (the
+same descriptions as in datapackage.json: exports.CSV_FIELDS is the one source)."""
+
+from __future__ import annotations
+
+from .. import exports
+from .. import urls
+from ..templating import render
+from .base import Ctx, Page
+
+TYPE_LABEL = {"string": "tekst", "integer": "heltall", "boolean": "sann/usann (true/false)"}
+
+
+def open_data_page(ctx: Ctx) -> Page:
+    downloads = [{"file": f, "label": label, "text": text, "href": ctx.to(f"data/{f}")} for f, label, text in exports.DOWNLOADS]
+    columns = [{"name": n, "type": TYPE_LABEL[t], "description": d} for n, t, d in exports.CSV_FIELDS]
+    body = [
+        "# Åpne data",
+        "Alle tiltak i alle handlingsplaner kan lastes ned som én tabell, med ansvar, periode og status. "
+        "Filene lages på nytt fra de samme dataene som nettstedet, hver gang det publiseres.",
+        "## Last ned",
+        ctx.fragment(render("opendata.html", downloads=downloads)),
+        "Har en plan flere statusrapporter, har et tiltak én rad per rapport. Kolonnen `gjeldende` er `true` "
+        "på raden med tiltakets nyeste status: filtrer på den for å få én rad per tiltak.",
+        "## Kolonnene",
+        ctx.fragment(render("columns.html", columns=columns)),
+        "## Data per enhet",
+        f"Hver organisasjon, strategi, handlingsplan, tiltak og nyhet har sin egen JSON-fil; "
+        f"[listen over dem]({ctx.to('data/index.json')}) viser hvor. Nyheter og statusrapporter finnes også som "
+        f"[RSS-strøm]({ctx.to('feed.xml')}).",
+        "## Lisens",
+        "Dataene kan brukes fritt etter [Norsk lisens for offentlige data (NLOD 2.0)](https://data.norge.no/nlod/no/2.0).",
+    ]
+    return ctx.page("Åpne data", "\n\n".join(body), description="Last ned alle tiltak som Excel, CSV eller JSON, med forklaring av hver kolonne")
