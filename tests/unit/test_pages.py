@@ -14,7 +14,8 @@ from planverk.nav import build_nav
 from planverk.pages import build_pages
 from planverk.pages.base import Ctx
 from planverk.pages.plans import measure_page, status_page
-from planverk.pages.strategies import pyramid
+from planverk import charts
+from planverk.pages.strategies import LAYER_LABEL, pyramid
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 LINK = re.compile(r"\]\(([^)\s]+?)(?:#[^)]*)?\)")
@@ -92,13 +93,38 @@ def test_status_page_counts(public_corpus):
     assert "search:\n  exclude: true" in page.markdown
 
 
-def test_pyramid_lists_layers_in_order_as_links(public_corpus):
+def test_pyramid_is_drawn_with_linked_layers_in_order_and_a_text_list(public_corpus):
     strategy = public_corpus.strategies["konfliktradet-2023-2025"]
     html = pyramid(Ctx.create(public_corpus).at(urls.page_of(strategy.ref)), strategy)
-    labels = re.findall(r'<li class="pv-pyramid__layer"[^>]*><a href="([^"]+)">([^<]+)</a>', html)
-    assert [label for _, label in labels] == ["Samfunnsoppdrag", "Visjon", "Brukermål", "Tjenestemål", "Satsingsområder", "Verdier"]
-    assert labels[0][0] == "samfunnsoppdrag/" and labels[1][0] == "visjon/"
+    expected = [LAYER_LABEL[layer] for layer in strategy.pyramid_layers]
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    drawn = re.findall(r'<a class="pv-pyramid-svg__layer" href="([^"]+)"[^>]*>\s*<polygon[^>]*/>\s*<text[^>]*>([^<]+)</text>', svg)
+    assert [label for _, label in drawn] == expected
+    assert 'role="list"' in svg and svg.count('role="listitem"') == len(expected)
+    listed = re.findall(r'<li class="pv-pyramid__layer"><a href="([^"]+)">([^<]+)</a>', html)
+    assert listed == drawn  # the text alternative has the same links in the same order
+    assert drawn[0][0] == "samfunnsoppdrag/" and drawn[1][0] == "visjon/"
+    tops = [float(p.split()[0].split(",")[1]) for p in re.findall(r'<polygon points="([^"]+)"', svg)]
+    assert tops == sorted(tops) and len(set(tops)) == len(tops)  # stacked downwards in data order
     assert pyramid(Ctx.create(public_corpus), public_corpus.strategies["kriminalomsorgen-2021-2026"]) == ""
+
+
+def test_pyramid_geometry_widens_downwards_and_fits_any_text():
+    layers = [charts.Layer("Et svært langt lagnavn som ikke får plass øverst", "", "a/"),
+              charts.Layer("Visjon", "ord " * 60, "b/"), charts.Layer("Verdier", "3 verdier", "c/")]
+    drawn = charts.pyramid(layers)
+    assert [x["href"] for x in drawn["layers"]] == ["a/", "b/", "c/"]
+    widths = []
+    for layer in drawn["layers"]:
+        xs = [float(p.split(",")[0]) for p in layer["points"].split()]
+        widths.append(xs[1] - xs[0])
+        assert min(xs) >= 0 and max(xs) <= drawn["width"]
+    assert widths == sorted(widths)
+    assert drawn["layers"][0]["label_length"] is not None  # squeezed into the narrow top
+    assert drawn["layers"][2]["label_length"] is None
+    lines = [d["text"] for d in drawn["layers"][1]["details"]]
+    assert len(lines) == charts.MAX_DETAIL_LINES and lines[-1].endswith("…")
+    assert float(drawn["height"]) > 0 and charts.pyramid([])["layers"] == []
 
 
 def test_nav_leaves_measures_out(public_corpus):

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from .. import charts
 from .. import model as m
 from .. import urls
+from ..templating import render
 from ..text import html_text, md_text, plural
 from ..index import Coverage
 from .base import Ctx, Page, related, title_of
@@ -12,6 +14,12 @@ from .printable import strategy_print_path
 LAYER_LABEL = {
     "mission": "Samfunnsoppdrag", "vision": "Visjon", "user_goals": "Brukermål", "service_goals": "Tjenestemål",
     "focus_areas": "Satsingsområder", "values": "Verdier", "areas": "Strategiske områder",
+}
+
+
+LAYER_UNIT = {
+    "values": ("verdi", "verdier"), "user_goals": ("brukermål", "brukermål"), "service_goals": ("tjenestemål", "tjenestemål"),
+    "focus_areas": ("satsingsområde", "satsingsområder"), "areas": ("strategisk område", "strategiske områder"),
 }
 
 
@@ -82,22 +90,18 @@ def _siblings(ctx: Ctx, label: str, items, current) -> str:
 
 
 def pyramid(ctx: Ctx, strategy: m.Strategy) -> str:
-    """The styringspyramide as an ordered list of linked layers: top layer narrowest."""
+    """The styringspyramide drawn as an SVG from the data (top layer narrowest, each layer a
+    link to its page or its section of the strategy page), with the layers as a text list."""
     if not strategy.pyramid_layers:
         return ""
-    count = len(strategy.pyramid_layers)
-    items = []
-    for i, layer in enumerate(strategy.pyramid_layers):
+    home = urls.page_of(strategy.ref)
+    layers = []
+    for layer in strategy.pyramid_layers:
         ref = _layer_ref(strategy, layer)
-        width = 55 + round(45 * i / max(count - 1, 1))
-        detail = _layer_detail(strategy, layer)
-        label = html_text(LAYER_LABEL[layer])
-        link = (f'<a href="{urls.site_href(urls.page_of(ref), start=ctx.path, directory_urls=ctx.directory_urls)}">{label}</a>'
-                if ref else f'<a href="#{layer.replace("_", "-")}">{label}</a>')
-        items.append(f'<li class="pv-pyramid__layer" style="--pv-width:{width}%">{link}'
-                     f'{f"<span>{html_text(detail)}</span>" if detail else ""}</li>')
-    return ('<figure class="pv-pyramid-figure">\n<figcaption>Styringspyramiden, fra øverste nivå til grunnplanet</figcaption>\n'
-            '<ol class="pv-pyramid">\n' + "\n".join(items) + "\n</ol>\n</figure>")
+        href = (urls.site_href(urls.page_of(ref), start=ctx.path, directory_urls=ctx.directory_urls) if ref else
+                urls.site_href(home, start=ctx.path, directory_urls=ctx.directory_urls, anchor=layer.replace("_", "-")))
+        layers.append(charts.Layer(LAYER_LABEL[layer], _layer_detail(strategy, layer), href))
+    return render("pyramid.html", p=charts.pyramid(layers), id=f"pyramide-{strategy.id}")
 
 
 def _layer_ref(strategy: m.Strategy, layer: str) -> str | None:
@@ -113,14 +117,16 @@ def _layer_detail(strategy: m.Strategy, layer: str) -> str:
         return strategy.vision.title
     counts = {"values": len(strategy.values), "service_goals": len(strategy.service_goals), "user_goals": len(strategy.user_goals),
               "focus_areas": len(strategy.focus_areas), "areas": len(strategy.areas)}
-    return str(counts[layer]) if layer in counts else ""
+    if layer == "mission" and strategy.mission:
+        return strategy.mission.title if strategy.mission.title != LAYER_LABEL["mission"] else ""
+    return plural(counts[layer], LAYER_UNIT[layer][0], LAYER_UNIT[layer][1]) if counts.get(layer) else ""
 
 
 def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
     body = [f"# {md_text(s.title)}",
             f"- **Organisasjon:** {ctx.org_link(s.owner)}\n- **Periode:** {md_text(s.period.text)}"]
     if s.pyramid_layers:
-        body += ["## Styringspyramiden", pyramid(ctx, s), ctx.prose(s.pyramid_description)]
+        body += ["## Styringspyramiden", ctx.fragment(pyramid(ctx, s)), ctx.prose(s.pyramid_description)]
     elif s.source.document.extraction_note and "styringspyramide" in s.source.document.extraction_note.lower():
         body.append("!!! note \"Styringspyramiden\"\n    Kildedokumentet har en styringspyramide som grafikk, men den gikk tapt da teksten "
                     "ble hentet ut av dokumentet, og lagene er ikke beskrevet i teksten. Den er derfor ikke gjengitt her.")
