@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from .. import charts
 from .. import model as m
 from .. import urls
 from ..abbr import Abbreviations
 from ..index import Index
 from ..prose import Prose
+from ..templating import render
 from ..text import html_text, md_text, year_month, yaml_str
 
 
@@ -234,12 +236,14 @@ def status_counts(ctx: Ctx, measures: tuple[m.Measure, ...] | list[m.Measure]) -
 
 
 def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, first_col: str, caption: str) -> str:
-    """A table of counts per status (one row per group) with an overdue column and a bar."""
+    """A table of counts per status (one row per group), the total, then apart from them the
+    overdue count (a subset of the statuses, not added to the total) and a bar, with a legend."""
     statuses = ctx.statuses
     has_none = any(status_counts(ctx, ms)["ingen"] for _, ms in rows)
-    head = [first_col, *(s.label for s in statuses), *(["Uten status"] if has_none else []), "Forfalt", "Totalt", "Fordeling"]
+    head = [first_col, *(s.label for s in statuses), *(["Uten status"] if has_none else []), "Totalt"]
     lines = [f"<table class=\"pv-summary\"><caption>{html_text(caption)}</caption>",
-             "<thead><tr>" + "".join(f'<th scope="col">{html_text(h)}</th>' for h in head) + "</tr></thead><tbody>"]
+             "<thead><tr>" + "".join(f'<th scope="col">{html_text(h)}</th>' for h in head)
+             + '<th scope="col" class="pv-summary__aside">Herav forfalt</th><th scope="col">Fordeling</th></tr></thead><tbody>']
     for label_html, measures in rows:
         counts = status_counts(ctx, measures)
         total = len(measures)
@@ -248,22 +252,29 @@ def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, f
         cells += [f"<td>{counts[s.id]}</td>" for s in statuses]
         if has_none:
             cells.append(f"<td>{counts['ingen']}</td>")
-        cells += [f"<td>{overdue}</td>", f"<td>{total}</td>", f"<td>{bar(ctx, counts, total)}</td>"]
+        cells += [f"<td>{total}</td>", f'<td class="pv-summary__aside">{overdue}</td>', f"<td>{bar(ctx, counts, total)}</td>"]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table>")
-    return ctx.fragment("\n".join(lines))
+    return ctx.fragment(legend(ctx, has_none=has_none, overdue=True) + "\n" + "\n".join(lines))
 
 
-def bar(ctx: Ctx, counts: dict[str, int], total: int) -> str:
-    """A stacked bar; decorative (the numbers are in the table cells beside it)."""
+def _parts(ctx: Ctx) -> list[tuple[str, str]]:
+    return [(s.id, s.label) for s in ctx.statuses] + [("ingen", "Uten status")]
+
+
+def legend(ctx: Ctx, *, has_none: bool, overdue: bool = False) -> str:
+    """What the colours and patterns of the bars mean (the status badges' own colours)."""
+    items = [(key, label) for key, label in _parts(ctx) if key != "ingen" or has_none]
+    return render("legend.html", items=items, overdue=overdue)
+
+
+def bar(ctx: Ctx, counts: dict[str, int], total: int, *, wide: bool = False) -> str:
+    """A stacked bar with its counts where they fit; hidden from screen readers (the numbers
+    are in the table cells beside it)."""
     if not total:
         return ""
-    parts = []
-    for status_id in [s.id for s in ctx.statuses] + ["ingen"]:
-        if counts.get(status_id):
-            share = round(100 * counts[status_id] / total, 1)
-            parts.append(f'<span class="pv-bar__part pv-bar__part--{status_id}" style="width:{share}%"></span>')
-    return f'<span class="pv-bar" aria-hidden="true">{"".join(parts)}</span>'
+    parts = charts.segments([(key, label, counts.get(key, 0)) for key, label in _parts(ctx)], total, bar_em=18 if wide else 10)
+    return render("bar.html", segments=parts, wide=wide)
 
 
 def html_link(ctx: Ctx, ref: str, text: str) -> str:

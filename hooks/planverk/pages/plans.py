@@ -9,7 +9,8 @@ import json
 from ..text import html_text, indent, md_text, plural
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
-from .base import Ctx, Page, bullet_links, html_link, related, source_html, status_summary, title_of
+from .base import Ctx, Page, bar, bullet_links, html_link, legend, related, source_html, status_summary, title_of
+from ..templating import markup, render
 from ..index import Coverage
 from .printable import plan_print_path
 from .tables import TableSpec, measures_table
@@ -63,6 +64,8 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         "## Status",
         _report_line(ctx, plan),
         status_summary(ctx, rows, first_col="Gruppe", caption=f"Status for tiltakene i {plan.title}"),
+        "### Fra rapport til rapport" if len(plan.reports) > 1 else "",
+        status_trend(ctx, plan),
         f"Se tiltakene i [statusoversikten]({ctx.to(urls.STATUS)}?plan={plan.id}) for sortering og filtrering.",
         "## Statusrapporter" if reports else "",
         "\n".join(reports) if reports else "",
@@ -217,6 +220,41 @@ def _coverage(ctx: Ctx, plan: m.Plan) -> str:
     items = "".join(f"<li>{ctx.a(x)}</li>" for x in unlinked)
     return (f"{plural(len(unlinked), 'tiltak', 'tiltak')} av {len(plan.measures)} er ikke koblet til noe strategisk mål:\n\n"
             + ctx.fragment(f'<ul class="pv-list">{items}</ul>'))
+
+
+def report_counts(ctx: Ctx, plan: m.Plan, report: m.StatusReport) -> dict[str, int]:
+    """Measures of the plan per status in ``report``; those the report leaves out under "ingen"."""
+    counts = {s.id: 0 for s in ctx.statuses}
+    counts["ingen"] = 0
+    for measure in plan.measures:
+        entry = report.entry(measure.id)
+        counts[entry.status.id if entry else "ingen"] += 1
+    return counts
+
+
+_MOVES = (("status-fram", "fram i status", "fram i status"), ("status-tilbake", "tilbake i status", "tilbake i status"),
+          ("lagt-til", "nytt i rapporten", "nye i rapporten"), ("fjernet", "ikke med i rapporten", "ikke med i rapporten"))
+
+
+def status_trend(ctx: Ctx, plan: m.Plan) -> str:
+    """How the plan's statuses moved from report to report, as a chart with its data table
+    (only for a plan with two or more reports)."""
+    if len(plan.reports) < 2:
+        return ""
+    counted = [(r, report_counts(ctx, plan, r)) for r in plan.reports]
+    has_none = any(c["ingen"] for _, c in counted)
+    keys = [s.id for s in ctx.statuses] + (["ingen"] if has_none else [])
+    rows = [{"title": r.title, "when": ctx.when(r.as_of), "counts": [c[k] for k in keys], "total": len(plan.measures),
+             "bar": markup(bar(ctx, c, len(plan.measures), wide=True))} for r, c in counted]
+    moves = []
+    for older, newer in zip(plan.reports, plan.reports[1:]):
+        kinds = [c.kind for c in compare(plan, older, newer)]
+        text = ", ".join(f"{kinds.count(k)} {one if kinds.count(k) == 1 else many}" for k, one, many in _MOVES if kinds.count(k))
+        moves.append({"before": ctx.when(older.as_of), "after": ctx.when(newer.as_of),
+                      "text": f"{text} (av {len(plan.measures)} tiltak)" if text else "ingen tiltak endret status"})
+    head = [s.label for s in ctx.statuses] + (["Uten status"] if has_none else [])
+    return ctx.fragment(render("trend.html", id=f"utvikling-{plan.id}", rows=rows, head=head, moves=moves,
+                               legend=markup(legend(ctx, has_none=has_none))))
 
 
 def changes_path(plan: m.Plan) -> str:
