@@ -10,8 +10,8 @@ from email.utils import parsedate_to_datetime
 from planverk.feed import rss, summary
 from planverk.index import Coverage, Index
 from planverk.pages.base import Ctx
-from planverk.pages.printable import plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
-from planverk.text import md_text
+from planverk.pages.printable import css_string, plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
+from planverk.text import md_text, year_month
 
 
 def _plain(text: str) -> str:
@@ -37,6 +37,45 @@ def test_plan_print_page_has_everything_in_reading_order(public_corpus):
         for ref in entry.references:
             assert f'id="fn:{measure.id}-{ref.number}"' in body
     assert "search:\n  exclude: true" in page.markdown and "- navigation" in page.markdown
+
+
+def test_plan_print_page_opens_with_a_cover_and_the_status(public_corpus):
+    for plan in public_corpus.plans.values():
+        page = plan_print_page(Ctx.create(public_corpus).at(plan_print_path(plan)), plan)
+        body = page.full_body
+        assert body.lstrip().startswith('<header class="pv-cover"')
+        cover = body[:body.index("</header>")]
+        assert f"<h1 " in cover and plan.owner.name in cover
+        assert (f"Status per {year_month(plan.latest_report.as_of)}" if plan.latest_report else "Ingen statusrapport") in cover
+        assert "Utskriftsversjon" not in body
+        status, first_measure = body.index("## Status"), body.index(f"Tiltak {plan.measures[0].number}: ")
+        assert status < first_measure
+        if plan.latest_report:
+            assert body.index('<table class="pv-summary">') < first_measure
+        assert "template: \"print.html\"" in page.markdown
+        assert f'pv_running_head: "{css_string(plan.title)}"' in page.markdown.replace("\\\\", "\\")
+
+
+def test_printable_plan_has_the_internal_contacts_only_in_the_internal_build(public_corpus, internal_corpus):
+    with_contacts = [(p, x) for p in internal_corpus.plans.values() for x in p.measures if x.contacts and x.contacts.persons]
+    assert with_contacts, "the internal data has no contact persons to check"
+    for plan in {p.id: p for p, _ in with_contacts}.values():
+        body = plan_print_page(Ctx.create(internal_corpus).at(plan_print_path(plan)), plan).full_body
+        public = plan_print_page(Ctx.create(public_corpus).at(plan_print_path(plan)), public_corpus.plans[plan.id]).full_body
+        for p, measure in with_contacts:
+            if p is plan:
+                section = body[body.index(f"Tiltak {measure.number}: "):]
+                section = section[:section.index("###")] if "###" in section else section
+                assert "Intern: kontaktpersoner" in section
+                for person in measure.contacts.persons:
+                    assert person.name in section and person.name not in public
+        assert "Intern: kontaktpersoner" not in public
+
+
+def test_running_head_is_inert_css():
+    assert css_string("Plan A") == "Plan A"
+    escaped = css_string('Ærø "}</style><script>')
+    assert re.fullmatch(r"[A-Za-z0-9 \\]*", escaped) and escaped.startswith("\\0000c6r\\0000f8 ")
 
 
 def test_strategy_print_page_is_complete(public_corpus):

@@ -28,6 +28,8 @@ class Page:
     search_boost: float | None = None
     search_exclude: bool = False  # listing pages that only repeat what entity pages say
     fragments: tuple[str, ...] = ()  # HTML blocks that bypass Markdown, see Ctx.fragment
+    template: str | None = None  # a template of overrides/ instead of main.html
+    meta: tuple[tuple[str, str], ...] = ()  # more front matter (plain strings)
 
     @property
     def full_body(self) -> str:
@@ -45,6 +47,9 @@ class Page:
         if self.hide:
             lines.append("hide:")
             lines.extend(f"  - {h}" for h in self.hide)
+        if self.template:
+            lines.append(f"template: {yaml_str(self.template)}")
+        lines.extend(f"{key}: {yaml_str(value)}" for key, value in self.meta)
         if self.search_boost:
             lines.append(f"search:\n  boost: {self.search_boost}")
         elif self.search_exclude:

@@ -1,11 +1,18 @@
-"""One printable page per plan and per strategy: everything in reading order, for the
-browser's "print to PDF" (the print stylesheet hides nav and search and shows link targets)."""
+"""One printable page per plan and per strategy: a document to hand out, for the browser's
+"print to PDF". A cover (what, who issued it, which status), then for a plan the status
+summary first, then everything in reading order. Running heads (the document's name) and page
+numbers come from overrides/print.html and stylesheets/print.css (CSS @page margin boxes).
+In the internal build a plan's measures carry their internal contact persons."""
 
 from __future__ import annotations
 
 from .. import model as m
+from .. import urls
+from ..templating import markup, render
 from ..text import html_text, md_text
-from .base import Ctx, Page, source_html, title_of
+from .base import Ctx, Page, source_html, status_summary, title_of
+
+TEMPLATE = "print.html"
 
 
 def plan_print_path(plan: m.Plan) -> str:
@@ -16,30 +23,68 @@ def strategy_print_path(strategy: m.Strategy) -> str:
     return f"strategier/{strategy.id}/utskrift.md"
 
 
-def _heading(level: int, text: str, anchor: str) -> str:
-    return f"{'#' * level} {md_text(text)} {{#{anchor}}}"
+def css_string(text: str) -> str:
+    """``text`` for inside a CSS string: every character but ASCII letters, digits and spaces
+    as a six-digit hex escape, so nothing from data can end the string or the <style>."""
+    return "".join(c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):06x}" for c in " ".join(text.split()))
+
+
+def _heading(level: int, text: str, anchor: str, css: str = "") -> str:
+    return f"{'#' * level} {md_text(text)} {{#{anchor}{' .' + css if css else ''}}}"
+
+
+def _cover(ctx: Ctx, entity, *, kind: str, subtitle: str | None, facts: list[tuple[str, str]], what: str, short: str) -> str:
+    href = urls.site_href(urls.page_of(entity.ref), start=ctx.path, directory_urls=ctx.directory_urls)
+    return ctx.fragment(render("cover.html", id="forside", kind=kind, title=entity.title, subtitle=subtitle, facts=facts,
+                               what=what, short=short, href=href))
+
+
+def _contacts(ctx: Ctx, measure: m.Measure) -> str:
+    """The internal contact persons and note (only the internal corpus has them)."""
+    if not measure.contacts and not measure.internal_note:
+        return ""
+    persons = [(p.name, p.organisation.label if p.organisation else None) for p in (measure.contacts.persons if measure.contacts else ())]
+    note = ctx.prose_renderer.html(measure.internal_note) if measure.internal_note else ""
+    return ctx.fragment(render("internal_contacts.html", text=measure.contacts.text if measure.contacts else "", persons=persons,
+                               note=markup(note)))
 
 
 def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
-    body = [f"# {md_text(plan.title)}", f"*{md_text(plan.subtitle)}*" if plan.subtitle else "",
-            ctx.fragment(f'<p class="pv-print-note">Utskriftsversjon av {ctx.a(plan, plan.title)}: hele planen i lesrekkefølge.</p>'),
-            ctx.prose(plan.description)]
     report = plan.latest_report
-    if report:
-        body.append(f"Status per {md_text(ctx.when(report.as_of))} ({md_text(report.title)}).")
+    status = f"Status per {ctx.when(report.as_of)} ({report.title})" if report else "Ingen statusrapport ennå"
+    facts = [("Utgitt av", plan.owner.name)]
+    if plan.period:
+        facts.append(("Periode", plan.period.text))
+    facts += [("Status", status), ("Tiltak", f"{len(plan.measures)}")]
+    if report and report.next_update:
+        facts.append(("Neste oppdatering", report.next_update))
+    rows = [(html_text(f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+    rows.append(("Alle", plan.measures))
+    from .plans import status_trend  # plans imports this module for its links
+
+    body = [_cover(ctx, plan, kind="Handlingsplan", subtitle=plan.subtitle, facts=facts, what="planen", short="planen"),
+            "## Status {#status}",
+            (f"{md_text(status)}." if report else "Planen har ingen statusrapport i dataene ennå; tiltakene står uten status."),
+            status_summary(ctx, rows, first_col="Gruppe", caption=f"Status for tiltakene i {plan.title}") if report else "",
+            status_trend(ctx, plan),
+            "## Innhold {#innhold}",
+            "\n".join(f"- [{md_text(title_of(p))}](#{p.id})" for p in plan.packages),
+            "## Om planen {#om-planen}" if plan.description else "",
+            ctx.prose(plan.description)]
     for package in plan.packages:
-        body.append(_heading(2, title_of(package), package.id))
+        body.append(_heading(2, title_of(package), package.id, "pv-part"))  # print: a new page per part
         if package.description:
             body.append(ctx.prose(package.description))
         for measure in plan.measures_in(package):
             found = ctx.index.entry(measure)
-            facts = ["Ansvarlig: " + ", ".join(ctx.text(p.label) + ("" if p.role.id == "ansvarlig" else f" ({html_text(p.role.label.lower())})")
-                                                for p in measure.responsibility.parties),
-                     f"Periode: {html_text(measure.period.text) if measure.period else 'ikke oppgitt'}"]
+            facts_html = ["Ansvarlig: " + ", ".join(ctx.text(p.label) + ("" if p.role.id == "ansvarlig" else f" ({html_text(p.role.label.lower())})")
+                                                    for p in measure.responsibility.parties),
+                          f"Periode: {html_text(measure.period.text) if measure.period else 'ikke oppgitt'}"]
             if found:
-                facts.append(f"Status: {ctx.badge(found[1].status)}" + (' <span class="pv-overdue">Forfalt</span>' if ctx.index.is_overdue(measure) else ""))
+                facts_html.append(f"Status: {ctx.badge(found[1].status)}" + (' <span class="pv-overdue">Forfalt</span>' if ctx.index.is_overdue(measure) else ""))
             body += [_heading(3, title_of(measure), measure.id),
-                     ctx.fragment('<ul class="pv-facts">' + "".join(f"<li>{f}</li>" for f in facts) + "</ul>"),
+                     ctx.fragment('<ul class="pv-facts">' + "".join(f"<li>{f}</li>" for f in facts_html) + "</ul>"),
+                     _contacts(ctx, measure),
                      ctx.prose_html(measure.description, footnotes=measure.id)]
             if found and found[1].narrative:
                 entry = found[1]
@@ -47,12 +92,17 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
                          ctx.prose_html(entry.narrative, footnotes=measure.id, references=entry.references)]
             body.append(ctx.fragment(source_html(ctx, measure.source)))
     return ctx.page(f"{plan.title} – utskrift", "\n\n".join(b for b in body if b), description=f"{plan.title}: hele planen for utskrift",
-                    hide=("navigation", "toc"), search_exclude=True, edit=ctx.edit(plan.ref))
+                    hide=("navigation", "toc"), search_exclude=True, edit=ctx.edit(plan.ref), template=TEMPLATE,
+                    meta=(("pv_running_head", css_string(plan.title)),))
 
 
 def strategy_print_page(ctx: Ctx, s: m.Strategy) -> Page:
-    body = [f"# {md_text(s.title)}",
-            ctx.fragment(f'<p class="pv-print-note">Utskriftsversjon av {ctx.a(s, s.title)}: hele strategien i lesrekkefølge.</p>')]
+    from .strategies import pyramid  # strategies imports this module for its links
+
+    facts = [("Utgitt av", s.owner.name), ("Periode", s.period.text)]
+    if s.introduction and s.introduction.date:
+        facts.append(("Datert", ctx.when(s.introduction.date)))
+    body = [_cover(ctx, s, kind="Strategi", subtitle=None, facts=facts, what="strategien", short="strategien")]
     if s.introduction:
         body += [f"## {md_text(s.introduction.title or 'Innledning')}", ctx.prose(s.introduction.text)]
         sign = [x for x in [s.introduction.closing, s.introduction.place, ctx.when(s.introduction.date),
@@ -60,8 +110,8 @@ def strategy_print_page(ctx: Ctx, s: m.Strategy) -> Page:
                             s.introduction.signatory.title if s.introduction.signatory else None] if x]
         if sign:
             body.append("  \n".join(md_text(x) for x in sign))
-    if s.pyramid_description:
-        body += ["## Styringspyramiden", ctx.prose(s.pyramid_description)]
+    if s.pyramid_layers or s.pyramid_description:
+        body += ["## Styringspyramiden", ctx.fragment(pyramid(ctx, s)) if s.pyramid_layers else "", ctx.prose(s.pyramid_description)]
     if s.mission:
         body += [f"## {md_text(s.mission.title)}", ctx.prose(s.mission.text)]
     if s.vision:
@@ -90,4 +140,5 @@ def strategy_print_page(ctx: Ctx, s: m.Strategy) -> Page:
                 body += [f"#### {md_text(goal.title)}", "\n".join(f"{i}. {md_text(g.text)}" for i, g in enumerate(goal.subgoals, 1))]
     body.append(ctx.fragment(source_html(ctx, s.source)))
     return ctx.page(f"{s.title} – utskrift", "\n\n".join(b for b in body if b), description=f"{s.title}: hele strategien for utskrift",
-                    hide=("navigation", "toc"), search_exclude=True, edit=ctx.edit(s.ref))
+                    hide=("navigation", "toc"), search_exclude=True, edit=ctx.edit(s.ref), template=TEMPLATE,
+                    meta=(("pv_running_head", css_string(s.title)),))
