@@ -111,7 +111,7 @@ class Segment:
 
 def segments(counts: list[tuple[str, str, int]], total: int, *, bar_em: float = 10) -> list[Segment]:
     """The non-empty parts of a stacked bar of ``bar_em`` em. A count is shown inside its part
-    when the part is at least as wide as the digits need (about .55 em each at the bar's
+    when the part is at least as wide as the digits need (about .6 em each at the bar's
     .7 em text, plus padding)."""
     if not total:
         return []
@@ -120,6 +120,6 @@ def segments(counts: list[tuple[str, str, int]], total: int, *, bar_em: float = 
         if not count:
             continue
         share = round(100 * count / total, 1)
-        need = (len(str(count)) * 0.45 + 0.5) / bar_em * 100
+        need = (len(str(count)) * 0.6 + 0.8) / bar_em * 100
         out.append(Segment(key, label, count, share, share >= need))
     return out
