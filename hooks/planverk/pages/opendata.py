@@ -6,20 +6,22 @@ from __future__ import annotations
 from .. import exports
 from .. import urls
 from ..templating import render
+from ..text import md_text
 from .base import Ctx, Page
 
 TYPE_LABEL = {"string": "tekst", "integer": "heltall", "boolean": "sann/usann (true/false)"}
 
 
 def open_data_page(ctx: Ctx) -> Page:
-    downloads = [{"file": f, "label": label, "text": text, "href": ctx.to(f"data/{f}")} for f, label, text in exports.DOWNLOADS]
+    # Markdown links, so MkDocs rewrites and checks them like every link to a file it builds
+    downloads = "\n".join(f"- [{md_text(label)}]({ctx.to(f'data/{f}')}) (`{f}`): {md_text(text)}" for f, label, text in exports.DOWNLOADS)
     columns = [{"name": n, "type": TYPE_LABEL[t], "description": d} for n, t, d in exports.CSV_FIELDS]
     body = [
         "# Åpne data",
         "Alle tiltak i alle handlingsplaner kan lastes ned som én tabell, med ansvar, periode og status. "
         "Filene lages på nytt fra de samme dataene som nettstedet, hver gang det publiseres.",
         "## Last ned",
-        ctx.fragment(render("opendata.html", downloads=downloads)),
+        downloads,
         "Har en plan flere statusrapporter, har et tiltak én rad per rapport. Kolonnen `gjeldende` er `true` "
         "på raden med tiltakets nyeste status: filtrer på den for å få én rad per tiltak.",
         "## Kolonnene",

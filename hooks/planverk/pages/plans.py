@@ -197,7 +197,7 @@ def status_page(ctx: Ctx) -> Page:
         "\n".join(f"- {r}" for r in reports),
         "Last ned alle tiltak: " + " · ".join(f"[{label}]({ctx.to(path)})" for path, label in (
             ("data/tiltak.xlsx", "Excel"), ("data/tiltak.csv", "CSV"), ("data/tiltak.json", "JSON"),
-            (urls.OPEN_DATA, "om filene og kolonnene"))),
+            ("data/datapackage.json", "datapakke (Frictionless)"), (urls.OPEN_DATA, "om filene og kolonnene"))),
         filter_box(ctx, measures, orgs),
         measures_table(ctx, measures, spec),
         "## Status per plan",
