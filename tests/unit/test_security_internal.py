@@ -27,7 +27,7 @@ def everything(corpus) -> str:
         out += [page.markdown, *page.fragments, page.title, page.description]
     out.append(json.dumps(build_nav(corpus), ensure_ascii=False))
     out += [content if isinstance(content, str) else content.decode("utf-8", "replace")
-            for _, content in exports.all_files(corpus, Index(corpus))]
+            for _, content in exports.all_files(corpus, Index(corpus), site_url="https://planverk.example.no/")]
     out.append(rss(corpus, site_url="https://example.org/", site_name="planverk"))
     return "\n".join(out)
 

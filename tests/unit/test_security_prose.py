@@ -183,7 +183,7 @@ def hostile_outputs(tmp_path_factory) -> dict[str, str]:
         "pages": "\n".join(p.full_body for p in build_pages(corpus)),
         "nav": json.dumps(build_nav(corpus), ensure_ascii=False),
         "feed": rss(corpus, site_url="https://example.org/", site_name="planverk <test>"),
-        "exports": "\n".join(str(content) for _, content in exports.all_files(corpus, Index(corpus))),
+        "exports": "\n".join(str(content) for _, content in exports.all_files(corpus, Index(corpus), site_url="https://planverk.example.no/")),
     }
 
 
