@@ -8,8 +8,13 @@ Events and why:
 - on_page_content: put the page's HTML fragments in place of their placeholders, after
   Markdown ran (Python-Markdown re-parsing 10,000 table rows cost more than the pages), and
   make every glossary abbreviation an <abbr title> in one pass over the page's text.
-- on_post_build: make Norwegian search stem the query (see planverk/search_stemming.py) and
-  drop the build's state, so `mkdocs serve` rebuilds from fresh data.
+- on_files (search): write the search index, built from the model and the pages' own text
+  (planverk/search), for the worker in docs/javascripts/search/ that Material's search UI
+  talks to (overrides/base.html points it there).
+- on_page_markdown: exclude every page from Material's search plugin, which would otherwise
+  parse every page's HTML again for an index nothing reads (the plugin stays enabled because
+  Material shows its search box only then).
+- on_post_build: drop the build's state, so `mkdocs serve` rebuilds from fresh data.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from planverk.load import AUDIENCES, load
 from planverk.nav import build_nav
 from planverk.pages import build_pages
 from planverk.pages.base import expand
-from planverk.search_stemming import patch_lunr_no
+from planverk.search import index_files
 
 log = get_plugin_logger("planverk")
 
@@ -95,7 +100,9 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     start = time.perf_counter()
     corpus = _state["corpus"]
     fragments: dict[str, tuple[str, ...]] = {}
-    for page in build_pages(corpus, directory_urls=config.use_directory_urls):  # type: ignore[arg-type]
+    handwritten = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
+    pages = build_pages(corpus, directory_urls=config.use_directory_urls)  # type: ignore[arg-type]
+    for page in pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
             raise PluginError(f"docs/{page.path} would hide a generated page; remove it from docs/")
@@ -112,7 +119,16 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, "feed.xml", content=rss(corpus, site_url=config.site_url or "/", site_name=config.site_name)))
     _timed("pages", start)
+    start = time.perf_counter()
+    for path, content in index_files(corpus, pages, handwritten, directory_urls=config.use_directory_urls).items():  # type: ignore[arg-type]
+        files.append(File.generated(config, path, content=content))
+    _timed("search-index", start)
     return files
+
+
+def on_page_markdown(markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    page.meta["search"] = {"exclude": True}  # our index replaces the search plugin's (see above)
+    return markdown
 
 
 def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -125,10 +141,6 @@ def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: 
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    start = time.perf_counter()
-    if not patch_lunr_no(Path(config.site_dir)):
-        raise PluginError("search: lunr.no.min.js was not found to patch; is the search plugin set to lang: [\"no\"]?")
-    _timed("post-build", start)
     if os.environ.get("PLANVERK_TIMINGS"):
         log.info(f"planverk timing page-content={_state.get('content_s', 0.0):.2f}s")
     _state.clear()

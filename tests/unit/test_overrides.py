@@ -17,12 +17,17 @@ def _body(text: str) -> str:
     return text.split("-#}", 1)[1] if text.startswith("{#-") else text
 
 
-def test_base_override_is_materials_base_without_checkbox_autocomplete():
+WORKER = '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,'
+
+
+def test_base_override_is_materials_base_without_checkbox_autocomplete_and_with_our_search_worker():
     ours = _body((REPO / "overrides/base.html").read_text(encoding="utf-8"))
     theirs = _body((MATERIAL / "base.html").read_text(encoding="utf-8"))
     assert theirs.count('type="checkbox" id="__drawer" autocomplete="off"') == 1, "Material's base.html changed: review the override"
+    assert theirs.count(WORKER) == 1, "Material's search worker changed: check its protocol against docs/javascripts/search/worker.js"
     assert ours == theirs.replace('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"') \
-                         .replace('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"')
+                         .replace('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"') \
+                         .replace(WORKER, '"search": "javascripts/search/worker.js" | url,')
 
 
 def test_toc_override_differs_only_in_the_title_label():

@@ -1,0 +1,195 @@
+"""What search knows about each page, taken from the model (never from the built HTML).
+
+One :class:`SearchDoc` per page a reader can land on: its URL, title, the words that name
+it (keywords: a measure's number, an organisation's abbreviation and former names, a
+status), its headings and its text. Measures, the pages that scale with the data, are made
+from the model alone; the few other pages from their generated Markdown body (the page's
+own prose), leaving out the HTML tables (fragments) that only list other entities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import model as m
+from .. import urls
+from ..index import Index
+from ..pages.base import Page
+
+# Ranking classes (the worker multiplies a document's score by the factor in worker.js):
+ENTITY = "e"   # an entity's own page (measure, plan, organisation, theme, strategy element)
+LISTING = "l"  # overviews and indexes (status overview, lists of plans, organisations)
+EDITOR = "x"   # pages for editors: corrections, sources
+TERM = "t"     # a glossary entry (a section of the glossary page)
+
+_EDITOR_PAGES = {urls.ERRATA}
+_LISTING_PAGES = {urls.HOME, urls.STATUS, urls.ORGANISATIONS, urls.STRATEGIES, urls.PLANS, urls.THEMES, urls.NEWS, urls.GLOSSARY}
+# Extra names of pages that readers call by another word.
+_PAGE_KEYWORDS = {
+    urls.STATUS: ("statusoversikt", "statustabell", "status for alle tiltak"),
+    urls.ERRATA: ("rettelser", "errata", "korrigeringer"),
+    urls.GLOSSARY: ("ordliste", "forkortelser", "begreper"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SearchDoc:
+    url: str  # site-relative URL, as Material's search results expect it ("a/b/" or "a/b.html")
+    title: str
+    kind: str  # ENTITY, LISTING, EDITOR or TERM
+    keywords: tuple[str, ...]
+    headings: tuple[str, ...]
+    text: str
+    status: str | None = None  # a measure's current status id: found by status words
+
+
+_FRAGMENT = re.compile(r"<!-- planverk-fragment:\d+ -->")
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_FOOTNOTE = re.compile(r"\[\^[^\]]*\]:?")
+_ATTR = re.compile(r"\{:?[^}]*\}")
+_TAG = re.compile(r"<[^>]+>")
+_MARKUP = re.compile(r"[*_`|>]+|^\s*[-+]\s+|^\s*\d+\.\s+|^-{3,}$", re.M)
+_SPACE = re.compile(r"\s+")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def plain(markdown: str | None) -> str:
+    """Markdown (prose or a generated page body) as plain text for the index and snippets."""
+    if not markdown:
+        return ""
+    text = _FRAGMENT.sub(" ", markdown)
+    text = _FOOTNOTE.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ATTR.sub("", text)
+    text = _TAG.sub(" ", text)
+    text = _MARKUP.sub(" ", text)
+    text = _ESCAPE.sub(r"\1", text)
+    return _SPACE.sub(" ", text).strip()
+
+
+def _split_headings(body: str) -> tuple[tuple[str, ...], str]:
+    headings, rest = [], []
+    for line in body.splitlines():
+        if line.startswith("#"):
+            headings.append(plain(line.lstrip("#")))
+        else:
+            rest.append(line)
+    return tuple(h for h in headings if h), plain("\n".join(rest))
+
+
+def _org_names(org: m.Organisation) -> tuple[str, ...]:
+    names = [org.name]
+    if org.abbreviation:
+        names.append(org.abbreviation)
+    names += [f.name for f in org.former_names]
+    names += list(org.other_names)
+    return tuple(names)
+
+
+def _measure_doc(url: str, title: str, measure: m.Measure, plan: m.Plan, index: Index, internal: bool) -> SearchDoc:
+    keywords = [f"tiltak {measure.number}", measure.package.title, f"{measure.package.label} {measure.package.number}"]
+    text = [plain(measure.description)]
+    status = None
+    latest = index.entry(measure)
+    if latest is not None:
+        report, entry = latest
+        status = entry.status.id
+        if entry.narrative:
+            text.append(plain(entry.narrative))
+        if internal and entry.internal_note:
+            text.append(plain(entry.internal_note))
+    responsibility = measure.responsibility
+    for org in (*responsibility.organisations, *measure.actors):
+        keywords += _org_names(org)
+    for party in responsibility.parties:
+        if party.text:
+            keywords.append(party.text)
+    if responsibility.summary:
+        text.append(plain(responsibility.summary))
+    if responsibility.text:
+        text.append(plain(responsibility.text))
+    keywords += [t.title for t in measure.themes]
+    if measure.period:
+        text.append(measure.period.text)
+    text.append(plan.title)
+    if internal:
+        if measure.internal_note:
+            text.append(plain(measure.internal_note))
+        if measure.contacts:
+            text.append(plain(measure.contacts.text))
+            text += [p.name for p in measure.contacts.persons]
+    return SearchDoc(url, title, ENTITY, tuple(dict.fromkeys(k for k in keywords if k)), (), " ".join(t for t in text if t), status)
+
+
+def _page_doc(url: str, page: Page, kind: str, keywords: tuple[str, ...] = ()) -> SearchDoc:
+    headings, text = _split_headings(page.body)
+    headings = tuple(h for h in headings if h != page.title)
+    return SearchDoc(url, page.title, kind, keywords + _PAGE_KEYWORDS.get(page.path, ()), headings, text)
+
+
+def _url(md_path: str, directory_urls: bool) -> str:
+    return urls.site_path(md_path, directory_urls=directory_urls)
+
+
+def documents(corpus: m.Corpus, pages: list[Page], handwritten: list[tuple[str, str]], *,
+              directory_urls: bool) -> list[SearchDoc]:
+    """Every searchable page, in a stable order (the generated pages' order, then hand-written).
+
+    ``handwritten`` holds (docs-relative path, Markdown source) of the pages in docs/ that the
+    build includes; internal hand-written pages (docs/intern/) only reach here in the internal
+    build, and never when ``corpus.audience`` is public.
+    """
+    index = Index(corpus)
+    by_page: dict[str, object] = {}
+    for ref, entity in corpus.entities.items():
+        try:
+            path = urls.page_of(ref)
+        except KeyError:
+            continue
+        if urls.anchor_of(ref) is None:
+            by_page.setdefault(path, entity)
+    internal = corpus.internal
+    docs: list[SearchDoc] = []
+    for page in pages:
+        if page.search_exclude and page.path != urls.STATUS and not page.path.startswith("kilder/"):
+            continue  # printable copies and changes pages repeat what entity pages say
+        url = _url(page.path, directory_urls)
+        entity = by_page.get(page.path)
+        if isinstance(entity, m.Measure):
+            docs.append(_measure_doc(url, page.title, entity, corpus.plans[entity.plan_id], index, internal))
+        elif isinstance(entity, m.Organisation):
+            docs.append(_page_doc(url, page, ENTITY, _org_names(entity)))
+        elif isinstance(entity, m.Plan):
+            keywords = (entity.subtitle or "", *(_org_names(entity.owner)))
+            docs.append(_page_doc(url, page, ENTITY, tuple(k for k in keywords if k)))
+        elif page.path == urls.GLOSSARY:
+            docs.append(_page_doc(url, page, LISTING))
+            for term in corpus.terms.values():
+                docs.append(SearchDoc(f"{url}#{urls.anchor_of(term.ref)}", f"{term.term} – {term.expansion}", TERM,
+                                      (term.term, term.expansion), (), plain(term.description)))
+        elif page.path in _EDITOR_PAGES or page.path.startswith("kilder/"):
+            docs.append(_page_doc(url, page, EDITOR))
+        elif page.path in _LISTING_PAGES:
+            docs.append(_page_doc(url, page, LISTING))
+        else:
+            docs.append(_page_doc(url, page, ENTITY))
+    for path, source in handwritten:
+        if not internal and path.startswith("intern/"):
+            continue
+        body = _FRONT_MATTER.sub("", source, count=1)
+        title = _front_title(source) or next((plain(line.lstrip("#")) for line in body.splitlines() if line.startswith("# ")), path)
+        docs.append(_page_doc(_url(path, directory_urls), Page(path=path, title=title, body=body), ENTITY))
+    return docs
+
+
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+_TITLE = re.compile(r"^title:\s*[\"']?(.*?)[\"']?\s*$", re.M)
+
+
+def _front_title(source: str) -> str | None:
+    front = _FRONT_MATTER.match(source)
+    if not front:
+        return None
+    found = _TITLE.search(front.group(0))
+    return found.group(1) if found else None
