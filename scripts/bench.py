@@ -1,11 +1,14 @@
 """Benchmark: build the real data and synthetic sets of 1,000, 5,000 and 10,000 measures.
 
 Prints one line per size on stdout:
-  measures=N pages=P build_s=X plain_mkdocs_s=Y overhead=Z html_kb_per_page=W peak_rss_mb=M
-where plain_mkdocs_s is MkDocs with the same theme, plugins, extensions and nav building the
-same pages written out as plain Markdown files (no hooks), measured in the same run, and
-overhead = (build_s - plain_mkdocs_s) / build_s. Phase timings of our hook go to stderr.
-A benchmark, never a timed test: it asserts nothing.
+  measures=N pages=P build_s=X floor_s=F build_s/floor_s=R plain_mkdocs_s=Y overhead=Z html_kb_per_page=W peak_rss_mb=M
+where floor_s is MkDocs + Material building the same number of minimal pages (a heading and
+a sentence each, at the same paths, with the same nav, theme, plugins and extensions, no
+hook): what any site of that many pages costs, measured in the same run. plain_mkdocs_s is
+MkDocs building our pages written out as plain Markdown files (no hooks), and
+overhead = (build_s - plain_mkdocs_s) / build_s; it is built only below 5,000 measures
+(--plain-below), where it takes minutes, not a quarter of an hour. Phase timings of our hook
+go to stderr. A benchmark, never a timed test: it asserts nothing.
 """
 
 from __future__ import annotations
@@ -83,13 +86,31 @@ def plain_project(root: Path, data: Path) -> Path:
     return root
 
 
+def floor_project(root: Path, data: Path) -> Path:
+    """As many minimal pages as our build makes, at the same paths, with the same config and nav."""
+    corpus = load(data, "public")
+    docs = root / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    for page in build_pages(corpus):
+        target = docs / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"# Side\n\nEn setning på {page.path}.\n", encoding="utf-8")
+    (root / "overrides").symlink_to(REPO / "overrides")
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.pop("hooks")
+    config.pop("watch")
+    config["nav"] = build_nav(corpus, extra_pages=HANDWRITTEN)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return root
+
+
 def html_stats(site: Path) -> tuple[int, float]:
     pages = [p for p in site.rglob("*.html")]
     total = sum(p.stat().st_size for p in pages)
     return len(pages), total / len(pages) / 1024
 
 
-def bench(size: int | None, work: Path, *, plain: bool = True) -> str:
+def bench(size: int | None, work: Path, *, plain: bool = True, floor: bool = True) -> str:
     if size is None:
         data, measures = REPO / "data", None
     else:
@@ -101,6 +122,10 @@ def bench(size: int | None, work: Path, *, plain: bool = True) -> str:
     if measures is None:
         measures = sum(len(p.measures) for p in load(data, "public").plans.values())
     pages, kb = html_stats(ours / "site/public")
+    floor_s = float("nan")
+    if floor:
+        reference = floor_project(work / f"floor-{size or 'real'}", data)
+        floor_s, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-f", str(reference / "mkdocs.yml")], reference)
     plain_s = float("nan")
     if plain:
         reference = plain_project(work / f"plain-{size or 'real'}", data)
@@ -109,7 +134,8 @@ def bench(size: int | None, work: Path, *, plain: bool = True) -> str:
         if "planverk timing" in line:
             print(f"  [{measures}] {line.split('planverk timing', 1)[1].strip()}", file=sys.stderr)
     overhead = (build_s - plain_s) / build_s
-    return (f"measures={measures} pages={pages} build_s={build_s:.1f} plain_mkdocs_s={plain_s:.1f} "
+    return (f"measures={measures} pages={pages} build_s={build_s:.1f} floor_s={floor_s:.1f} "
+            f"build_s/floor_s={build_s / floor_s:.2f} plain_mkdocs_s={plain_s:.1f} "
             f"overhead={overhead:.2f} html_kb_per_page={kb:.1f} peak_rss_mb={rss:.0f}")
 
 
@@ -117,11 +143,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="real,1000,5000,10000", help="comma-separated: real and/or numbers of measures")
     parser.add_argument("--skip-plain", action="store_true", help="do not build the plain-MkDocs reference (development runs)")
+    parser.add_argument("--plain-below", type=int, default=5000, help="build the plain reference only below this many measures")
+    parser.add_argument("--skip-floor", action="store_true", help="do not build the minimal-pages floor")
     args = parser.parse_args()
     sizes = [None if s == "real" else int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="planverk-bench-") as tmp:
         for size in sizes:
-            print(bench(size, Path(tmp), plain=not args.skip_plain), flush=True)
+            plain = not args.skip_plain and (size is None or size < args.plain_below)
+            try:
+                print(bench(size, Path(tmp), plain=plain, floor=not args.skip_floor), flush=True)
+            except (Exception, SystemExit) as exc:  # one failed size is reported; the others still run
+                print(f"measures={size or 'real'} failed: {exc}", file=sys.stderr, flush=True)
 
 
 if __name__ == "__main__":

@@ -1,17 +1,30 @@
-"""Offline search at scale, measured in Chromium (the browser layer of the benchmark).
+"""Search at scale, measured in Chromium as a reader meets it (the browser layer of the benchmark).
 
-Builds the offline bundle for N synthetic measures, opens it from file:// with every
-non-file request aborted, waits for the page to load, then measures the time from focusing
-the search box and typing a query to the first result. Prints one line; asserts nothing.
+For each size, builds the public site and the offline bundle for N synthetic measures, then
+opens each from a fresh browser context (no cache): the public site served over http from
+127.0.0.1, the offline bundle from file:// with every non-file request aborted. It waits
+for the page to load, types a query, and takes the time from the last keystroke to the
+first result on screen (first_results_s); then types one more word and takes the time to
+the new results (typing_s). transferred_mb counts every byte the page and its worker
+loaded from the start of the page load to the first answer (for file://, the sizes of the
+files the page requested). Prints one line per size and output; asserts nothing. A step
+that fails or times out prints its error on stderr and its figure as nan: a benchmark
+reports slowness, it never dies of it.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import math
 import shutil
 import sys
 import tempfile
+import threading
 import time
+import traceback
+import urllib.parse
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -23,54 +36,129 @@ from planverk import synthetic  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TIMEOUT_MS = 60_000
+
+# Times of the last keystroke and of every change to the result list, in page time.
+PROBE = """() => {
+  window.__pv = {keys: [], adds: []}
+  document.addEventListener("keydown", () => window.__pv.keys.push(performance.now()), true)
+  const list = document.querySelector(".md-search-result__list")
+  new MutationObserver(ms => { if (ms.some(m => m.addedNodes.length)) window.__pv.adds.push(performance.now()) })
+    .observe(list, {childList: true})
+}"""
+ANSWERED = """() => { const k = window.__pv.keys.at(-1); return window.__pv.adds.some(t => t > k) }"""
+DELAY = """() => { const k = window.__pv.keys.at(-1); return (window.__pv.adds.find(t => t > k) - k) / 1000 }"""
 
 
-def measure(site: Path, query: str) -> tuple[float, float, int]:
+class _Counting(SimpleHTTPRequestHandler):
+    served = 0
+
+    def log_message(self, *args):
+        pass
+
+    def send_header(self, keyword, value):
+        if keyword.lower() == "content-length":
+            type(self).served += int(value)
+        super().send_header(keyword, value)
+
+
+def _size(site: Path, url: str) -> int:
+    path = Path(urllib.parse.unquote(urllib.parse.urlparse(url).path))
+    return path.stat().st_size if path.is_file() else 0
+
+
+def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
-        context = browser.new_context()
-        def guard(route):
-            if route.request.url.startswith("file://"):
-                route.continue_()
-            else:
-                print(f"aborted: {route.request.url}", file=sys.stderr)
-                route.abort()
-        context.route("**/*", guard)
-        page = context.new_page()
-        page.on("console", lambda msg: print(f"console {msg.type}: {msg.text[:200]}", file=sys.stderr) if msg.type in ("error", "warning") else None)
-        page.on("pageerror", lambda exc: print(f"pageerror: {str(exc)[:200]}", file=sys.stderr))
-        start = time.perf_counter()
-        page.goto((site / "index.html").resolve().as_uri(), wait_until="load")
-        loaded = time.perf_counter() - start
-        field = page.locator("input.md-search__input")
-        t0 = time.perf_counter()
-        field.click()
-        field.type(query, delay=20)
-        page.locator(".md-search-result__item").first.wait_for(timeout=300_000)
-        answered = time.perf_counter() - t0
-        count = page.locator(".md-search-result__item").count()
-        browser.close()
-    return loaded, answered, count
+    figures = {"first_results_s": math.nan, "typing_s": math.nan, "transferred_mb": math.nan}
+    server = None
+    if online:
+        handler = type("Handler", (_Counting,), {"served": 0})
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+    else:
+        url = (site / "index.html").resolve().as_uri()
+    requested: list[str] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
+            context = browser.new_context()
+            if not online:
+                def guard(route):
+                    if route.request.url.startswith("file://"):
+                        route.continue_()
+                    else:
+                        print(f"aborted: {route.request.url}", file=sys.stderr)
+                        route.abort()
+                context.route("**/*", guard)
+            page = context.new_page()
+            page.on("request", lambda r: requested.append(r.url))
+            page.on("console", lambda m: print(f"console {m.type}: {m.text[:200]}", file=sys.stderr) if m.type in ("error", "warning") else None)
+            page.on("pageerror", lambda exc: print(f"pageerror: {str(exc)[:200]}", file=sys.stderr))
+            try:
+                page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+                page.evaluate(PROBE)
+                field = page.locator("input.md-search__input")
+                field.click()
+                field.type(query, delay=40)
+                page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
+                figures["first_results_s"] = page.evaluate(DELAY)
+                if online:
+                    figures["transferred_mb"] = server.RequestHandlerClass.func.served / 1e6  # type: ignore[union-attr]
+                else:
+                    figures["transferred_mb"] = sum(_size(site, u) for u in set(requested)) / 1e6
+                field.type(" " + more, delay=40)
+                page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
+                figures["typing_s"] = page.evaluate(DELAY)
+            except Exception:  # a timeout is a figure (nan), and its reason goes to stderr
+                traceback.print_exc()
+            browser.close()
+    finally:
+        if server:
+            server.shutdown()
+            server.server_close()
+    return figures
+
+
+def build(work: Path, measures: int) -> dict[str, Path]:
+    data = work / f"data-{measures}"
+    if not data.exists():
+        synthetic.write(data, measures=measures, seed=1)
+    shutil.rmtree(work / f"search-{measures}", ignore_errors=True)
+    project = bench.project(work / f"search-{measures}", data)
+    shutil.copy(REPO / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
+    sites = {}
+    for output, config in (("online", "mkdocs.yml"), ("offline", "mkdocs.offline.yml")):
+        bench.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / config)], project)
+        sites[output] = project / "site" / ("public" if output == "online" else "offline")
+    return sites
+
+
+def index_mb(site: Path) -> float:
+    return sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file()) / 1e6
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--measures", type=int, default=10_000)
+    parser.add_argument("--measures", default="1000,10000", help="comma-separated sizes")
     parser.add_argument("--query", default="tiltakene")
+    parser.add_argument("--more", default="ungdom", help="the word typed after the first answer")
+    parser.add_argument("--work", type=Path, help="reuse this folder (synthetic data is kept there)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="planverk-search-") as tmp:
-        data = Path(tmp) / "data"
-        synthetic.write(data, measures=args.measures, seed=1)
-        project = bench.project(Path(tmp) / "offline", data)
-        shutil.copy(REPO / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
-        bench.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / "mkdocs.offline.yml")], project)
-        site = project / "site" / "offline"
-        index_mb = (site / "search" / "search_index.js").stat().st_size / 1e6
-        loaded, answered, count = measure(site, args.query)
-        print(f"offline_search measures={args.measures} index_mb={index_mb:.1f} page_load_s={loaded:.2f} "
-              f"query_to_results_s={answered:.2f} results={count}")
+        work = args.work or Path(tmp)
+        for measures in (int(n) for n in args.measures.split(",")):
+            try:
+                sites = build(work, measures)
+            except (Exception, SystemExit):  # a failed build is reported; the other sizes still run
+                traceback.print_exc()
+                continue
+            for output, site in sites.items():
+                f = measure(site, args.query, args.more, online=output == "online")
+                print(f"search output={output} measures={measures} index_mb={index_mb(site):.1f} "
+                      f"first_results_s={f['first_results_s']:.2f} typing_s={f['typing_s']:.2f} "
+                      f"transferred_mb={f['transferred_mb']:.2f}", flush=True)
 
 
 if __name__ == "__main__":

@@ -37,21 +37,34 @@ var planverkSearch = (function () {
   var decoded = new Map()     // term -> [{doc, mask, positions}]
   var meta = new Map()        // chunk number -> [[url, title]]
   var texts = new Map()       // chunk number -> [[keywords and headings, text]]
-  var loaded = new Set()      // script URLs loaded (or loading)
+  var loading = new Map()     // script URL -> promise of its loading
   var latest = 0
 
   /* --- loading ------------------------------------------------------------------------ */
 
+  /* Load scripts once; a script still loading is waited for (under the iframe-worker shim
+   * importScripts is asynchronous, and a second query may need what the first is loading). */
   function load(urls) {
-    var todo = urls.filter(function (u) { return !loaded.has(u) })
-    todo.forEach(function (u) { loaded.add(u) })
-    if (!todo.length) return Promise.resolve()
-    try {
-      return Promise.resolve(importScripts.apply(self, todo))
-    } catch (err) {
-      todo.forEach(function (u) { loaded.delete(u) })
-      return Promise.reject(err)
+    var waits = [], todo = []
+    urls.forEach(function (u) {
+      if (loading.has(u)) waits.push(loading.get(u))
+      else todo.push(u)
+    })
+    if (todo.length) {
+      var started
+      try {
+        started = Promise.resolve(importScripts.apply(self, todo))
+      } catch (err) {
+        started = Promise.reject(err)
+      }
+      started = started.catch(function (err) {
+        todo.forEach(function (u) { loading.delete(u) })
+        throw err
+      })
+      todo.forEach(function (u) { loading.set(u, started) })
+      waits.push(started)
     }
+    return Promise.all(waits)
   }
 
   function fileKey(key) {
