@@ -7,7 +7,9 @@ for the page to load, types a query, and takes the time from the last keystroke 
 first result on screen (first_results_s); then types one more word and takes the time to
 the new results (typing_s). transferred_mb counts every byte the page and its worker
 loaded from the start of the page load to the first answer (for file://, the sizes of the
-files the page requested). Prints one line per size and output; asserts nothing. A step
+files the page requested); search_mb is the part of it that is search (worker, stemmer,
+index), the rest is the page, Material's assets and the sitemap.xml Material fetches. Each output is opened --repeat times (3), each from a fresh context; the median is printed
+(nan if any run failed). Prints one line per size and output; asserts nothing. A step
 that fails or times out prints its error on stderr and its figure as nan: a benchmark
 reports slowness, it never dies of it.
 """
@@ -51,14 +53,14 @@ DELAY = """() => { const k = window.__pv.keys.at(-1); return (window.__pv.adds.f
 
 
 class _Counting(SimpleHTTPRequestHandler):
-    served = 0
+    served: list[tuple[str, int]] = []  # (path, bytes) of every response; a fresh list per server
 
     def log_message(self, *args):
         pass
 
     def send_header(self, keyword, value):
         if keyword.lower() == "content-length":
-            type(self).served += int(value)
+            type(self).served.append((self.path, int(value)))
         super().send_header(keyword, value)
 
 
@@ -70,10 +72,10 @@ def _size(site: Path, url: str) -> int:
 def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    figures = {"first_results_s": math.nan, "typing_s": math.nan, "transferred_mb": math.nan}
+    figures = {"first_results_s": math.nan, "typing_s": math.nan, "transferred_mb": math.nan, "search_mb": math.nan}
     server = None
     if online:
-        handler = type("Handler", (_Counting,), {"served": 0})
+        handler = type("Handler", (_Counting,), {"served": []})
         server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         url = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -105,9 +107,12 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
                 page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
                 figures["first_results_s"] = page.evaluate(DELAY)
                 if online:
-                    figures["transferred_mb"] = server.RequestHandlerClass.func.served / 1e6  # type: ignore[union-attr]
+                    served = list(handler.served)
+                    figures["transferred_mb"] = sum(n for _, n in served) / 1e6
+                    figures["search_mb"] = sum(n for path, n in served if "/search/" in path) / 1e6
                 else:
                     figures["transferred_mb"] = sum(_size(site, u) for u in set(requested)) / 1e6
+                    figures["search_mb"] = sum(_size(site, u) for u in set(requested) if "/search/" in u) / 1e6
                 field.type(" " + more, delay=40)
                 page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
                 figures["typing_s"] = page.evaluate(DELAY)
@@ -119,6 +124,11 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
             server.shutdown()
             server.server_close()
     return figures
+
+
+def _median(values: list[float]) -> float:
+    good = sorted(v for v in values if not math.isnan(v))
+    return good[len(good) // 2] if len(good) == len(values) else math.nan
 
 
 def build(work: Path, measures: int) -> dict[str, Path]:
@@ -144,6 +154,7 @@ def main() -> None:
     parser.add_argument("--measures", default="1000,10000", help="comma-separated sizes")
     parser.add_argument("--query", default="tiltakene")
     parser.add_argument("--more", default="ungdom", help="the word typed after the first answer")
+    parser.add_argument("--repeat", type=int, default=3, help="fresh page loads per output; the median is printed")
     parser.add_argument("--work", type=Path, help="reuse this folder (synthetic data is kept there)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="planverk-search-") as tmp:
@@ -155,10 +166,11 @@ def main() -> None:
                 traceback.print_exc()
                 continue
             for output, site in sites.items():
-                f = measure(site, args.query, args.more, online=output == "online")
+                runs = [measure(site, args.query, args.more, online=output == "online") for _ in range(args.repeat)]
+                f = {key: _median([r[key] for r in runs]) for key in runs[0]}
                 print(f"search output={output} measures={measures} index_mb={index_mb(site):.1f} "
                       f"first_results_s={f['first_results_s']:.2f} typing_s={f['typing_s']:.2f} "
-                      f"transferred_mb={f['transferred_mb']:.2f}", flush=True)
+                      f"transferred_mb={f['transferred_mb']:.2f} search_mb={f['search_mb']:.2f}", flush=True)
 
 
 if __name__ == "__main__":

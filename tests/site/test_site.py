@@ -200,13 +200,18 @@ def test_nav_stays_small(sites, public_corpus):
     assert "tiltak-6/" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
 
 
-def test_search_is_norwegian(sites):
-    site = sites["public"].site
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["no"]
-    assert "stemmer" not in index["config"]["pipeline"]  # stemming happens on the query, see search_stemming.py
-    lunr_no = (site / "assets/javascripts/lunr/min/lunr.no.min.js").read_text(encoding="utf-8")
-    assert "planverk: norwegian query stemming" in lunr_no and "lunr.no.stemmer(m[1])" in lunr_no
+def test_search_uses_our_index_and_worker_not_materials(sites):
+    for name, build in sites.items():
+        site = build.site
+        # Material's plugin indexes nothing (every page excluded); our index holds every page
+        assert json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"] == [], name
+        manifest = (site / "search/planverk/manifest.js").read_text(encoding="utf-8")
+        assert manifest.startswith("planverkSearch.manifest(")
+        assert '"search": "' not in manifest
+        page = build.html("index.html")
+        config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page, re.S).group(1))
+        assert config["search"].endswith("javascripts/search/worker.js"), name
+        assert (site / "javascripts/search/worker.js").is_file() and (site / "javascripts/search/snowball/LICENSE").is_file()
 
 
 def test_html_lang_is_bokmal(sites):
@@ -252,8 +257,8 @@ def test_escaping_holds_everywhere(hostile):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *fet*" in nav  # in the package's table, as text
     org = hostile.html("organisasjoner/husbanken/index.html")
     assert "&lt;b onmouseover=alert(3)&gt;Husbanken&lt;/b&gt;" in org
-    index = (site / "search/search_index.json").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in index
+    index = "".join(p.read_text(encoding="utf-8") for p in (site / "search/planverk").rglob("*.js"))
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in index  # the worker escapes it when shown
     # exports hold the exact text as data: JSON decodes to it, CSV holds it as a plain cell
     measure = json.loads((site / "data/measure/gode-krefter/tiltak-1.json").read_text(encoding="utf-8"))
     assert measure["tittel"] == "<script>alert(1)</script> *fet*"

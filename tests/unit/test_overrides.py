@@ -38,3 +38,11 @@ def test_toc_override_differs_only_in_the_title_label():
     before, after = theirs.split(label)
     assert ours.startswith(before) and ours.endswith(after)
     assert label in ours and '<p class="md-nav__title">{{ title }}</p>' in ours
+
+
+def test_search_override_only_names_the_dialog():
+    ours = _body((REPO / "overrides/partials/search.html").read_text(encoding="utf-8"))
+    theirs = _body((MATERIAL / "partials/search.html").read_text(encoding="utf-8"))
+    dialog = '<div class="md-search" data-md-component="search" role="dialog">'
+    assert theirs.count(dialog) == 1, "Material's search.html changed: review the override"
+    assert ours == theirs.replace(dialog, dialog[:-1] + " aria-label=\"{{ lang.t('search') }}\">")

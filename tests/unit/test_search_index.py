@@ -155,5 +155,5 @@ def test_documents_come_from_the_model(public_corpus):
         if found is None:
             continue
         for name in [org.abbreviation, *(f.name for f in org.former_names)]:
-            assert name is None or name in found.keywords
+            assert name is None or name in found.names
     assert not any(d.url.endswith("utskrift/") for d in docs)

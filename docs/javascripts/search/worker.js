@@ -23,7 +23,7 @@ var planverkSearch = (function () {
   "use strict"
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-  var MAX_RESULTS = 50, SNIPPETS = 10, MAX_EXPANSIONS = 30, SNIPPET_WORDS = 28
+  var MAX_RESULTS = 30, SNIPPETS = 10, MAX_EXPANSIONS = 30, SNIPPET_WORDS = 28
   var FIELD_WEIGHT = [[1, 10], [2, 6], [4, 4], [8, 1]]  // title, keyword, heading, text
   var KIND_FACTOR = { e: 1, t: 0.9, l: 0.6, x: 0.15 }
 
@@ -198,7 +198,7 @@ var planverkSearch = (function () {
       list.forEach(function (p) {
         var score = fieldWeight(p.mask) * idf * pair[1] * (1 + 0.15 * Math.log(1 + p.positions.length))
         var hit = hits.get(p.doc)
-        if (!hit) hits.set(p.doc, { score: score, mask: p.mask, positions: p.positions.slice() })
+        if (!hit) hits.set(p.doc, { score: score, mask: p.mask, positions: p.positions })
         else {
           if (score > hit.score) hit.score = score
           hit.mask |= p.mask
@@ -358,7 +358,10 @@ var planverkSearch = (function () {
       setup().then(function () { postMessage({ type: READY }) })
     } else if (message.type === QUERY) {
       var serial = ++latest
-      setup().then(function () { return search(message.data, serial) }).then(function (data) {
+      // Queries that arrived while the worker was busy (one per keystroke) are skipped but the last.
+      new Promise(function (resolve) { setTimeout(resolve, 0) }).then(function () {
+        return serial === latest ? setup().then(function () { return search(message.data, serial) }) : null
+      }).then(function (data) {
         if (data !== null && serial === latest) postMessage({ type: RESULT, data: data })
       }).catch(function (err) {
         console.warn("planverk search: " + err)

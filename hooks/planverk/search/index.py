@@ -9,7 +9,9 @@ Every file is a script (``planverkSearch.<kind>(...)``) so that the worker can l
 ``importScripts``, which works from file:// where fetch and XHR do not.
 
 Files, under ``search/planverk/``:
-- ``manifest.js``: document count, per-document ranking class and title length, the shard
+- ``manifest.js``: document count, per-document ranking class and title length (an entity's
+  other names, such as an organisation's abbreviation and former names, count as title but
+  not in its length), the shard
   keys, the stop words and the status labels (their stemmed words and their term);
 - ``t/<key>.js``: the postings of every term whose stem starts with ``key``; a shard that
   grows past ``SHARD_BYTES`` is split on one more letter;
@@ -34,8 +36,8 @@ from .text import STOPWORDS, stem, terms, words
 
 VERSION = 1
 SHARD_BYTES = 48_000
-META_CHUNK = 128
-TEXT_CHUNK = 16
+META_CHUNK = 32
+TEXT_CHUNK = 8
 MAX_POSITIONS = 16
 GAP = 8
 TITLE, KEYWORD, HEADING, TEXT = 1, 2, 4, 8
@@ -66,19 +68,21 @@ def _postings(docs: list[SearchDoc]) -> tuple[dict[str, list[int]], list[int]]:
 
         def add(text: str, field: int) -> None:
             nonlocal position
-            for term in terms(text):
+            text_terms = terms(text)
+            for offset, term in enumerate(text_terms, position):
                 hit = found.get(term)
                 if hit is None:
-                    found[term] = [field, [position]]
+                    found[term] = [field, [offset]]
                 else:
                     hit[0] |= field
                     if len(hit[1]) < MAX_POSITIONS:
-                        hit[1].append(position)
-                position += 1
-            position += GAP
+                        hit[1].append(offset)
+            position += len(text_terms) + GAP
 
         add(doc.title, TITLE)
         title_lengths.append(position - GAP)
+        for name in doc.names:
+            add(name, TITLE)
         for keyword in doc.keywords:
             add(keyword, KEYWORD)
         for heading in doc.headings:
@@ -99,7 +103,7 @@ def _postings(docs: list[SearchDoc]) -> tuple[dict[str, list[int]], list[int]]:
 
 def _shards(postings: dict[str, list[int]]) -> dict[str, dict[str, list[int]]]:
     """Group terms by the first letters of their stem, one letter more where a group is big."""
-    sizes = {t: len(t) + 4 + sum(len(str(n)) + 1 for n in p) for t, p in postings.items()}
+    sizes = {t: len(t) + 4 + 3 * len(p) for t, p in postings.items()}  # ~3 bytes a number in JSON
     shards: dict[str, dict[str, list[int]]] = {}
 
     def place(group: list[str], depth: int) -> None:
@@ -130,7 +134,7 @@ def build(docs: list[SearchDoc], statuses: tuple[m.Status, ...]) -> dict[str, st
         chunk = [[d.url, d.title] for d in docs[start:start + META_CHUNK]]
         files[f"m/{start // META_CHUNK}.js"] = _js("meta", [start // META_CHUNK, chunk])
     for start in range(0, len(docs), TEXT_CHUNK):
-        chunk = [[" · ".join((*d.headings, *d.keywords)), d.text] for d in docs[start:start + TEXT_CHUNK]]
+        chunk = [[" · ".join((*d.names, *d.headings, *d.keywords)), d.text] for d in docs[start:start + TEXT_CHUNK]]
         files[f"x/{start // TEXT_CHUNK}.js"] = _js("text", [start // TEXT_CHUNK, chunk])
     manifest = {
         "version": VERSION,

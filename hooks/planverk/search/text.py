@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import snowballstemmer
 
@@ -45,14 +44,20 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(normalise(text))
 
 
-@lru_cache(maxsize=200_000)
+_stems: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
     """The Snowball stem of one normalised word; numbers and one-letter words unchanged."""
-    if len(word) < 3 or word.isdecimal():
-        return word
-    return _stemmer.stemWord(word)
+    found = _stems.get(word)
+    if found is None:
+        found = word if len(word) < 3 or word.isdecimal() else _stemmer.stemWord(word)
+        if len(_stems) < 500_000:
+            _stems[word] = found
+    return found
 
 
 def terms(text: str) -> list[str]:
     """The index terms of a text, in order: its words, stemmed."""
-    return [stem(w) for w in words(text)]
+    stems = _stems
+    return [stems[w] if w in stems else stem(w) for w in _TOKEN.findall(normalise(text))]
