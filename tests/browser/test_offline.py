@@ -50,6 +50,27 @@ def test_search_works_offline(offline):
     page.locator("input.md-search__input").type("tiltakene", delay=20)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
     assert page.locator(".md-search-result__item").count() > 3
+    assert page.locator(".md-search-result mark").count() > 3  # highlighted, from the stemmed index
+
+
+def test_offline_search_ranks_like_the_public_site(offline, public_corpus):
+    """The same index and worker from file:// (through the iframe-worker shim): each plan by its title, first."""
+    page, root, _ = offline
+    page.goto(root + "/index.html")
+    field = page.locator("input.md-search__input")
+    for plan in public_corpus.plans.values():
+        field.click()
+        field.fill("")
+        field.press("End")
+        expect(page.locator(".md-search-result__meta")).to_have_text("Skriv søkeord", timeout=10_000)
+        field.fill(plan.title + " ")
+        field.press("End")
+        first = page.locator(".md-search-result__link").first
+        expect(first).to_be_visible(timeout=10_000)
+        assert f"handlingsplaner/{plan.id}/index.html" in first.get_attribute("href"), plan.title
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/handlingsplaner/**")
 
 
 def test_table_filter_works_offline(offline):
