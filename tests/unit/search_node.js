@@ -46,8 +46,10 @@ async function main() {
   if (ready.type !== 1) throw new Error("expected READY, got " + JSON.stringify(ready))
   const answers = []
   for (const q of queries) {
+    const start = process.hrtime.bigint()
     listener({ data: { type: 2, data: q } })
     const answer = await next()
+    if (process.env.SEARCH_TIMINGS) console.error(`${q}: ${Number(process.hrtime.bigint() - start) / 1e6} ms`)
     answers.push(answer.data.items.map(group => group[0]))
   }
   process.stdout.write(JSON.stringify(answers))

@@ -23,7 +23,7 @@ var planverkSearch = (function () {
   "use strict"
 
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
-  var MAX_RESULTS = 30, SNIPPETS = 10, MAX_EXPANSIONS = 30, SNIPPET_WORDS = 28
+  var MAX_RESULTS = 30, SNIPPETS = 10, MAX_EXPANSIONS = 20, SNIPPET_WORDS = 28
   var FIELD_WEIGHT = [[1, 10], [2, 6], [4, 4], [8, 1]]  // title, keyword, heading, text
   var KIND_FACTOR = { e: 1, t: 0.9, l: 0.6, x: 0.15 }
 
@@ -96,21 +96,32 @@ var planverkSearch = (function () {
     })
   }
 
+  /* A term's postings, decoded once into flat arrays: docs[i], masks[i], and its positions
+   * positions[starts[i]] .. positions[starts[i + 1]] (few objects: less garbage to collect). */
+  var EMPTY = { length: 0, docs: new Int32Array(0), masks: new Uint8Array(0), starts: new Int32Array(1), positions: new Int32Array(0) }
+
   function postings(term) {
     var cached = decoded.get(term)
     if (cached) return cached
     var key = shardFor(term)
     var flat = key !== null && shards.has(key) ? shards.get(key)[term] : undefined
-    var list = []
+    var list = EMPTY
     if (flat) {
-      var doc = 0
-      for (var i = 0; i < flat.length;) {
+      var count = 0, total = 0
+      for (var i = 0; i < flat.length; i += 3 + flat[i + 2]) { count++; total += flat[i + 2] }
+      list = { length: count, docs: new Int32Array(count), masks: new Uint8Array(count),
+               starts: new Int32Array(count + 1), positions: new Int32Array(total) }
+      var doc = 0, at = 0, k = 0
+      for (i = 0; i < flat.length; k++) {
         doc += flat[i]
-        var mask = flat[i + 1], count = flat[i + 2], positions = [], p = 0
-        for (var j = 0; j < count; j++) { p += flat[i + 3 + j]; positions.push(p) }
-        list.push({ doc: doc, mask: mask, positions: positions })
-        i += 3 + count
+        list.docs[k] = doc
+        list.masks[k] = flat[i + 1]
+        list.starts[k] = at
+        var n = flat[i + 2], p = 0
+        for (var j = 0; j < n; j++) { p += flat[i + 3 + j]; list.positions[at++] = p }
+        i += 3 + n
       }
+      list.starts[count] = at
     }
     decoded.set(term, list)
     return list
@@ -183,73 +194,109 @@ var planverkSearch = (function () {
     })
   }
 
-  function fieldWeight(mask) {
-    for (var i = 0; i < FIELD_WEIGHT.length; i++) if (mask & FIELD_WEIGHT[i][0]) return FIELD_WEIGHT[i][1]
-    return 1
+  /* Weight of a posting by its best field (mask 0-15), and by how often the term occurs. */
+  var FIELD = new Float64Array(16), TF = new Float64Array(17)
+  for (var mask = 0; mask < 16; mask++) {
+    FIELD[mask] = 1
+    for (var f = FIELD_WEIGHT.length - 1; f >= 0; f--) if (mask & FIELD_WEIGHT[f][0]) FIELD[mask] = FIELD_WEIGHT[f][1]
   }
+  for (var tf = 0; tf <= 16; tf++) TF[tf] = 1 + 0.15 * Math.log(1 + tf)
 
-  /* doc -> {score, mask, positions} for one clause (the best of its terms per document). */
+  /* One clause's matches, in arrays over all documents: score (the best of its terms), field
+   * mask, and where its exact term's positions are (for phrases and word order). */
   function clauseHits(clause) {
-    var hits = new Map()
+    var n = manifest.count
+    var hits = { score: new Float64Array(n), mask: new Uint8Array(n), entry: new Int32Array(n).fill(-1), exact: EMPTY, docs: [] }
     clause.terms.forEach(function (pair) {
       var list = postings(pair[0])
       if (!list.length) return
-      var idf = Math.log(1 + manifest.count / list.length)
-      list.forEach(function (p) {
-        var score = fieldWeight(p.mask) * idf * pair[1] * (1 + 0.15 * Math.log(1 + p.positions.length))
-        var hit = hits.get(p.doc)
-        if (!hit) hits.set(p.doc, { score: score, mask: p.mask, positions: p.positions })
-        else {
-          if (score > hit.score) hit.score = score
-          hit.mask |= p.mask
-          hit.positions = hit.positions.concat(p.positions)
-        }
-      })
+      var idf = Math.log(1 + n / list.length)
+      var exact = pair[1] === 1
+      if (exact) hits.exact = list
+      for (var i = 0; i < list.length; i++) {
+        var doc = list.docs[i]
+        var score = FIELD[list.masks[i]] * idf * pair[1] * TF[Math.min(16, list.starts[i + 1] - list.starts[i])]
+        if (hits.score[doc] === 0) hits.docs.push(doc)
+        if (score > hits.score[doc]) hits.score[doc] = score
+        hits.mask[doc] |= list.masks[i]
+        if (exact) hits.entry[doc] = i
+      }
     })
     return hits
   }
 
-  function hasPhrase(hitsByClause, start, length, doc) {
-    var first = hitsByClause[start].get(doc).positions
-    return first.some(function (p) {
-      for (var k = 1; k < length; k++)
-        if (hitsByClause[start + k].get(doc).positions.indexOf(p + k) < 0) return false
-      return true
-    })
+  /* Whether the exact term of clause b occurs gap positions after that of clause a in doc. */
+  function follows(a, b, doc, gap) {
+    var i = a.entry[doc], j = b.entry[doc]
+    if (i < 0 || j < 0) return false
+    var pa = a.exact.positions, pb = b.exact.positions
+    for (var y = b.exact.starts[j]; y < b.exact.starts[j + 1]; y++)
+      for (var x = a.exact.starts[i]; x < a.exact.starts[i + 1]; x++)
+        if (pa[x] === pb[y] - gap) return true
+    return false
   }
 
+  function hasPhrase(hitsByClause, start, length, doc) {
+    var first = hitsByClause[start], i = first.entry[doc]
+    if (i < 0) return false
+    for (var x = first.exact.starts[i]; x < first.exact.starts[i + 1]; x++) {
+      var p = first.exact.positions[x], k = 1
+      for (; k < length; k++) {
+        var h = hitsByClause[start + k], j = h.entry[doc], found = false
+        if (j < 0) return false
+        for (var y = h.exact.starts[j]; y < h.exact.starts[j + 1] && !found; y++) found = h.exact.positions[y] === p + k
+        if (!found) break
+      }
+      if (k === length) return true
+    }
+    return false
+  }
+
+  /* Every document that matches all clauses, best first, at most MAX_RESULTS. Word order
+   * (at most doubling a score) is checked only for documents that could reach the top. */
   function rank(clauses) {
     var hits = clauses.map(clauseHits)
-    var order = hits.map(function (_, i) { return i }).sort(function (a, b) { return hits[a].size - hits[b].size })
-    var results = []
-    hits[order[0]].forEach(function (_, doc) {
-      for (var i = 1; i < order.length; i++) if (!hits[order[i]].has(doc)) return
-      for (var c = 0; c < clauses.length; c++)
-        if (clauses[c].phrase && !hasPhrase(hits, c, clauses[c].phrase.length, doc)) return
-      var score = 0, inTitle = 0, words = 0, adjacent = 0, pairs = 0
+    var order = hits.map(function (_, i) { return i }).sort(function (a, b) { return hits[a].docs.length - hits[b].docs.length })
+    var candidates = hits[order[0]].docs, matched = [], scores = []
+    var phrase = clauses.some(function (c) { return c.phrase })
+    var words = 0
+    clauses.forEach(function (c) { words += c.status ? c.word.split(" ").length : 1 })
+    next: for (var d = 0; d < candidates.length; d++) {
+      var doc = candidates[d]
+      for (var i = 1; i < order.length; i++) if (hits[order[i]].score[doc] === 0) continue next
+      if (phrase)
+        for (var c = 0; c < clauses.length; c++)
+          if (clauses[c].phrase && !hasPhrase(hits, c, clauses[c].phrase.length, doc)) continue next
+      var score = 0, inTitle = 0
       for (c = 0; c < clauses.length; c++) {
-        var hit = hits[c].get(doc)
-        score += hit.score
-        if (hit.mask & 1) inTitle++
-        words += clauses[c].status ? clauses[c].word.split(" ").length : 1
-        if (c > 0 && clauses[c].index > clauses[c - 1].index && clauses[c - 1].index >= 0 && !clauses[c].status && !clauses[c - 1].status) {
-          pairs++
-          var gap = clauses[c].index - clauses[c - 1].index
-          var before = hits[c - 1].get(doc).positions
-          if (hit.positions.some(function (p) { return before.indexOf(p - gap) >= 0 })) adjacent++
-        }
+        score += hits[c].score[doc]
+        if (hits[c].mask[doc] & 1) inTitle++
       }
       var titleLength = manifest.titleLengths[doc]
       if (inTitle === clauses.length) {
         score *= 2 * (1 + 2 * Math.min(words, titleLength) / Math.max(titleLength, 1))
         if (words >= titleLength) score *= 2
       }
-      if (pairs) score *= 1 + adjacent / pairs
-      score *= KIND_FACTOR[manifest.kinds[doc]] || 1
-      results.push({ doc: doc, score: score })
-    })
+      matched.push(doc)
+      scores.push(score * (KIND_FACTOR[manifest.kinds[doc]] || 1))
+    }
+    var threshold = 0
+    if (matched.length > MAX_RESULTS) threshold = Float64Array.from(scores).sort()[matched.length - MAX_RESULTS] / 2
+    var results = []
+    for (var m = 0; m < matched.length; m++) {
+      if (scores[m] < threshold) continue
+      var adjacent = 0, pairs = 0
+      doc = matched[m]
+      for (c = 1; c < clauses.length; c++) {
+        if (clauses[c].index > clauses[c - 1].index && clauses[c - 1].index >= 0 && !clauses[c].status && !clauses[c - 1].status) {
+          pairs++
+          if (follows(hits[c - 1], hits[c], doc, clauses[c].index - clauses[c - 1].index)) adjacent++
+        }
+      }
+      results.push({ doc: doc, score: scores[m] * (pairs ? 1 + adjacent / pairs : 1) })
+    }
     results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc })
-    return results
+    return results.slice(0, MAX_RESULTS)
   }
 
   /* --- what the reader sees ----------------------------------------------------------- */

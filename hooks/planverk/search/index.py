@@ -50,11 +50,12 @@ def file_key(key: str) -> str:
 
 
 def _js(call: str, payload: object) -> str:
-    """A script that hands ``payload`` to the worker; <, > and & as JSON escapes, so that no
-    text from the data appears as markup in any file (the worker escapes what it shows)."""
-    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    """A script that hands ``payload`` to the worker, as JSON in a string (JSON.parse reads
+    large data faster than a script literal). <, > and & as escapes, so that no text from the
+    data appears as markup in any file (the worker escapes what it shows)."""
+    data = json.dumps(json.dumps(payload, ensure_ascii=False, separators=(",", ":")), ensure_ascii=False)
     data = data.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return f"planverkSearch.{call}({data});\n"
+    return f"planverkSearch.{call}(JSON.parse({data}));\n"
 
 
 def _postings(docs: list[SearchDoc]) -> tuple[dict[str, list[int]], list[int]]:
