@@ -390,6 +390,17 @@ var planverkSearch = (function () {
 
   var ready = null
 
+  /* A promise resolved in a later task, after messages already queued: a MessageChannel
+   * message (timers in the offline bundle's hidden iframe may be throttled). */
+  function nextTask() {
+    return new Promise(function (resolve) {
+      if (typeof MessageChannel === "undefined") return setTimeout(resolve, 0)
+      var channel = new MessageChannel()
+      channel.port1.onmessage = function () { channel.port1.close(); resolve() }
+      channel.port2.postMessage(null)
+    })
+  }
+
   function setup() {
     if (!ready) {
       var scripts = ["snowball/base-stemmer.js", "snowball/norwegian-stemmer.js", "text.js"]
@@ -406,7 +417,7 @@ var planverkSearch = (function () {
     } else if (message.type === QUERY) {
       var serial = ++latest
       // Queries that arrived while the worker was busy (one per keystroke) are skipped but the last.
-      new Promise(function (resolve) { setTimeout(resolve, 0) }).then(function () {
+      nextTask().then(function () {
         return serial === latest ? setup().then(function () { return search(message.data, serial) }) : null
       }).then(function (data) {
         if (data !== null && serial === latest) postMessage({ type: RESULT, data: data })
