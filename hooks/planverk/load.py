@@ -105,6 +105,8 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
     if ctx.errors:
         _build_the_rest(ctx, files)
         raise DataErrors(ctx.errors)
+    if audience != "internal":
+        _drop_drafts(files)
     corpus = _Builder(ctx, files).build()
     if ctx.errors and ctx.audience == "public" and ctx.unresolved:
         _name_internal_targets(ctx, files)
@@ -361,6 +363,13 @@ def _check_dates(ctx: _Ctx, file: _File, node: Any, path: tuple[str | int, ...],
             if problem:
                 ctx.error(file, path + (key,), f"datoen {value!r} er ikke en ekte dato: {problem}; forventet "
                                                f"\"ÅÅÅÅ\", \"ÅÅÅÅ-MM\" eller \"ÅÅÅÅ-MM-DD\" med en dato som finnes")
+
+
+def _drop_drafts(files: dict[str, list[_File]]) -> None:
+    """Public and offline builds use only published reports: a draft (``draft: true``) is
+    removed here, with internal data, before anything is built from it."""
+    if "reports" in files:
+        files["reports"] = [f for f in files["reports"] if f.data.get("draft") is not True]
 
 
 # --- building the model ------------------------------------------------------------------
@@ -778,7 +787,8 @@ class _Builder:
         for j, p in enumerate(d["packages"]):
             pkg = m.Package(id=p["id"], plan_id=pid, number=p["number"], label=p["label"], title=p["title"],
                             description=self._markdown(p.get("description"), file, ("packages", j, "description")),
-                            source=self._source(p.get("source"), file, ("packages", j), src))
+                            source=self._source(p.get("source"), file, ("packages", j), src),
+                            notes=self._notes(p.get("notes"), file, ("packages", j, "notes")))
             package_paths.append((pkg, ("packages", j)))
             packages.setdefault(pkg.id, pkg)
         numbers: dict[int, int] = {}
@@ -806,8 +816,7 @@ class _Builder:
                 overview_period=self._period(x.get("overview_period"), file, path + ("overview_period",)),
                 description=self._markdown(x["description"], file, path + ("description",)) or "",
                 themes=self._themes(x.get("themes"), file, path), contacts=contacts,
-                internal_note=self._markdown(x.get("internal_note"), file, path + ("internal_note",)),
-                source=self._source(x.get("source"), file, path, src))
+                source=self._source(x.get("source"), file, path, src), notes=self._notes(x.get("notes"), file, path + ("notes",)))
             measures.append(measure)
             measure_paths.append((measure, path))
         built = sorted(((self._report(rf, rd, measures), rf) for rf, rd in reports if rd["plan"] == pid),
@@ -818,7 +827,7 @@ class _Builder:
         plan = m.Plan(id=pid, title=d["title"], subtitle=d.get("subtitle"), owner=owner, period=self._period(d["period"], file, ("period",)),
                       launched=d.get("launched"), description=self._markdown(d["description"], file, ("description",)) or "",
                       packages=tuple(packages.values()), measures=tuple(sorted(measures, key=lambda x: x.number)), reports=plan_reports,
-                      themes=self._themes(d.get("themes"), file, ()), source=src)
+                      themes=self._themes(d.get("themes"), file, ()), source=src, notes=self._notes(d.get("notes"), file, ("notes",)))
         self._register(plan, file, ())
         for pkg, path in package_paths:  # paths with each item's index in the file, for the line
             self._register(pkg, file, path)
@@ -827,6 +836,17 @@ class _Builder:
         for report, report_file in built:
             self._register(report, report_file, ())
         return plan
+
+    def _notes(self, raw: list[dict[str, Any]] | None, file: _File, path: tuple[str | int, ...]) -> tuple[m.Note, ...]:
+        """Internal notes, newest first (only the internal build has any: the field is x-internal)."""
+        notes = [m.Note(date=n["date"], author=n["author"], kind=n.get("kind"),
+                        text=self._markdown(n["text"], file, path + (k, "text")) or "") for k, n in enumerate(raw or [])]
+        for k, note in enumerate(notes):
+            try:
+                datetime.date.fromisoformat(note.date)
+            except ValueError:
+                self.ctx.error(file, path + (k, "date"), f"datoen {note.date!r} finnes ikke i kalenderen; forventet \"ÅÅÅÅ-MM-DD\" med en dato som finnes")
+        return tuple(sorted(notes, key=lambda n: n.date, reverse=True))
 
     def _responsibility(self, raw: dict[str, Any], file: _File, path: tuple[str | int, ...]) -> m.Responsibility:
         roles = {r.id: r for r in self.vocabulary.roles}
@@ -873,13 +893,13 @@ class _Builder:
                     self.ctx.error(file, path + ("references", k), f"referanse {n} er aldri merket i teksten; forventet et [^{n}]-merke")
             entries.append(m.StatusEntry(measure_id=e["measure"], status=status,
                                          narrative=self._markdown(e.get("narrative"), file, path + ("narrative",)), references=refs,
-                                         internal_note=self._markdown(e.get("internal_note"), file, path + ("internal_note",)),
                                          source=self._source(e.get("source"), file, path, src),
+                                         notes=self._notes(e.get("notes"), file, path + ("notes",)),
                                          responsibility=self._responsibility(e["responsibility"], file, path + ("responsibility",))
                                          if e.get("responsibility") else None))
         return m.StatusReport(id=d["id"], plan_id=d["plan"], title=d["title"], as_of=d["as_of"], published=d.get("published"),
                               next_update=d.get("next_update"), description=self._markdown(d.get("description"), file, ("description",)),
-                              entries=tuple(entries), source=src)
+                              entries=tuple(entries), source=src, draft=d.get("draft") is True)
 
     def _check_report_plans(self, reports: list[tuple[_File, dict[str, Any]]]) -> None:
         for file, d in reports:

@@ -159,6 +159,22 @@ class Contacts:
 
 
 @dataclass(frozen=True, slots=True)
+class Note:
+    """An internal note on a plan, package, measure or report entry (internal handbook only).
+
+    Follow-up comments, risks, next steps, contact points: dated, signed by a person or unit.
+    """
+
+    date: str  # YYYY-MM-DD
+    author: str  # a person or a unit
+    text: str  # Markdown
+    kind: str | None = None  # a key of NOTE_KINDS
+
+
+NOTE_KINDS: dict[str, str] = {"oppfolging": "Oppfølging", "risiko": "Risiko", "neste-steg": "Neste steg", "kontakt": "Kontaktpunkt"}
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     number: int
     text: str
@@ -174,6 +190,7 @@ class Package:
     title: str
     description: str | None
     source: Source
+    notes: tuple[Note, ...] = ()  # internal
 
     @property
     def ref(self) -> str:
@@ -195,8 +212,8 @@ class Measure:
     description: str
     themes: tuple[Theme, ...]
     contacts: Contacts | None
-    internal_note: str | None
     source: Source
+    notes: tuple[Note, ...] = ()  # internal
 
     @property
     def ref(self) -> str:
@@ -209,9 +226,9 @@ class StatusEntry:
     status: Status
     narrative: str | None
     references: tuple[Reference, ...]
-    internal_note: str | None
     source: Source
     responsibility: Responsibility | None = None  # as the report states it, where it differs from the plan
+    notes: tuple[Note, ...] = ()  # internal
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +242,7 @@ class StatusReport:
     description: str | None
     entries: tuple[StatusEntry, ...]
     source: Source
+    draft: bool = False  # only in the internal handbook; published by deleting `draft: true`
 
     @property
     def ref(self) -> str:
@@ -255,6 +273,7 @@ class Plan:
     reports: tuple[StatusReport, ...]  # oldest first
     themes: tuple[Theme, ...]
     source: Source
+    notes: tuple[Note, ...] = ()  # internal
 
     @property
     def ref(self) -> str:
@@ -262,7 +281,16 @@ class Plan:
 
     @property
     def latest_report(self) -> StatusReport | None:
+        """The newest report: a draft where the internal handbook has one."""
         return self.reports[-1] if self.reports else None
+
+    @property
+    def published_reports(self) -> tuple[StatusReport, ...]:
+        return tuple(r for r in self.reports if not r.draft)
+
+    @property
+    def drafts(self) -> tuple[StatusReport, ...]:
+        return tuple(r for r in self.reports if r.draft)
 
     def measures_in(self, package: Package) -> tuple[Measure, ...]:
         return tuple(m for m in self.measures if m.package.id == package.id)

@@ -194,16 +194,17 @@ def corrected_key(document: str) -> str:
 CONTENT_FIELDS = frozenset({
     "title", "subtitle", "overview_title", "text", "description", "narrative", "statements", "intro",
     "future", "future_title", "quote", "summary", "name", "closing", "place", "qualities",
-    "common_qualities", "label", "next_update", "url", "reconstruction", "internal_note", "body",
+    "common_qualities", "label", "next_update", "url", "reconstruction", "body",
 })
+# Fields written by staff, not copied from a source: internal notes (date, author, kind, text).
+STAFF_FIELDS = frozenset({"notes"})
 # ... and fields whose strings are ids, references, vocabulary or dates (not source text).
 METADATA_FIELDS = frozenset({
     "id", "document", "owner", "publisher", "org", "organisation", "role", "package", "plan", "measure",
     "status", "themes", "layers", "actors", "launched", "as_of", "published", "date", "number",
 })
 # Content fields that hold Markdown: each paragraph / list item is checked on its own.
-MARKDOWN_FIELDS = frozenset({"text", "description", "narrative", "intro", "future", "reconstruction", "body",
-                             "internal_note"})
+MARKDOWN_FIELDS = frozenset({"text", "description", "narrative", "intro", "future", "reconstruction", "body"})
 
 CONTENT_FOLDERS = ("strategies", "plans", "reports", "news")
 
@@ -229,7 +230,8 @@ class Field:
 def _walk(node: Any, path: str, field: str | None) -> Iterator[tuple[str, str, str]]:
     if isinstance(node, dict):
         for k, v in node.items():
-            yield from _walk(v, f"{path}.{k}" if path else k, k)
+            if k not in STAFF_FIELDS:
+                yield from _walk(v, f"{path}.{k}" if path else k, k)
     elif isinstance(node, list):
         for i, v in enumerate(node):
             yield from _walk(v, f"{path}[{i}]", field)
