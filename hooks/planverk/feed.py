@@ -61,7 +61,7 @@ def rss(corpus: m.Corpus, *, site_url: str, site_name: str) -> str:
             date, note = _date(report.published or report.as_of)
             if not report.published:
                 note = note.replace("publiseringsdato", "publiseringsdato (rapporten oppgir bare hvilken måned statusen gjelder for)")
-            items.append((report.published or report.as_of, _item(f"{report.title} – {plan.title}", link, _with(text, note), date)))
+            items.append((report.published or report.as_of, _item(f"{report.title}{' (utkast)' if report.draft else ''} – {plan.title}", link, _with(text, note), date)))
     body = "\n".join(xml for _, xml in sorted(items, key=lambda kv: kv[0], reverse=True))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>\n'
             f"<title>{escape(site_name)}: nyheter og statusrapporter</title>\n<link>{escape(base)}</link>\n"

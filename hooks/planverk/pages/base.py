@@ -246,6 +246,8 @@ def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, f
     statuses = ctx.statuses
     has_none = any(status_counts(ctx, ms)["ingen"] for _, ms in rows)
     head = [first_col, *(s.label for s in statuses), *(["Uten status"] if has_none else []), "Totalt"]
+    if any(found[0].draft for _, ms in rows for found in map(ctx.index.entry, ms) if found):
+        caption += " (med status fra et utkast)"  # the internal handbook's drafts, see pages/internal.py
     lines = [f"<table class=\"pv-summary\"><caption>{html_text(caption)}</caption>",
              "<thead><tr>" + "".join(f'<th scope="col">{html_text(h)}</th>' for h in head)
              + '<th scope="col" class="pv-summary__aside">Herav forfalt</th><th scope="col">Fordeling</th></tr></thead><tbody>']

@@ -13,6 +13,7 @@ from .base import Ctx, Page, bar, bullet_links, html_link, legend, related, sour
 from ..templating import markup, render
 from ..index import Coverage
 from .printable import plan_print_path
+from .internal import draft_notice, draft_tag, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
 from .tables import TableSpec, measures_table
 
 STATUS_TABLE_ID = "statustabell"
@@ -34,7 +35,8 @@ def _report_line(ctx: Ctx, plan: m.Plan) -> str:
         return "Planen har ingen statusrapport i dataene ennå; tiltakene står uten status."
     earlier = "Det finnes ingen tidligere statusrapport å sammenligne med." if len(plan.reports) == 1 else (
         f"Planen har {len(plan.reports)} statusrapporter.")
-    return (f"Status er hentet fra **{md_text(report.title)}** (status per {md_text(ctx.when(report.as_of))}). {earlier}")
+    draft = " Rapporten er et **utkast** som ikke er publisert." if report.draft else ""
+    return (f"Status er hentet fra **{md_text(report.title)}** (status per {md_text(ctx.when(report.as_of))}).{draft} {earlier}")
 
 
 def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
@@ -46,7 +48,7 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
     facts.append(f"- **Tiltak:** {len(plan.measures)} i {plural(len(plan.packages), 'gruppe', 'grupper')}")
     reports = []
     for report in plan.reports:
-        line = f"- {md_text(report.title)}: status per {md_text(ctx.when(report.as_of))}"
+        line = f"- {'**Utkast:** ' if report.draft else ''}{md_text(report.title)}: status per {md_text(ctx.when(report.as_of))}"
         if report.published:
             line += f", publisert {md_text(ctx.when(report.published))}"
         if report.next_update:
@@ -59,7 +61,9 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
     body = [
         f"# {md_text(plan.title)}",
         f"*{md_text(plan.subtitle)}*" if plan.subtitle else "",
+        draft_notice(ctx, drafts_used(ctx, plan.measures)),
         "\n".join(facts),
+        notes_block(ctx, plan.notes),
         ctx.prose(plan.description),
         "## Status",
         _report_line(ctx, plan),
@@ -91,7 +95,9 @@ def package_page(ctx: Ctx, plan: m.Plan, package: m.Package) -> Page:
                      f"Tiltakene i {package.label.lower()} {package.number}", f"tiltak-{package.id}")
     body = [
         f"# {md_text(title_of(package))}",
+        draft_notice(ctx, drafts_used(ctx, measures)),
         f"Del av {ctx.link(plan)}.",
+        notes_block(ctx, package.notes),
         ctx.prose(package.description),
         f"## Tiltak ({len(measures)})",
         measures_table(ctx, measures, spec) if measures else "Ingen tiltak i denne gruppen.",
@@ -128,31 +134,27 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
     status_block = []
     if found:
         report, entry = found
-        facts.append(f"<li><strong>Status:</strong> {ctx.badge(entry.status)} per {html_text(ctx.when(report.as_of))} "
+        facts.append(f"<li><strong>Status:</strong> {ctx.badge(entry.status)}{draft_tag(report)} per {html_text(ctx.when(report.as_of))} "
                      f"({ctx.text(report.title)})</li>")
         if ctx.index.is_overdue(measure):
             facts.append('<li><strong>Forfalt:</strong> <span class="pv-overdue">Ja</span> – perioden var over ved '
                          "rapportdatoen, og tiltaket var ikke gjennomført</li>")
-        status_block = [f"## Status per {md_text(ctx.when(report.as_of))}",
+        status_block = [f"## Status per {md_text(ctx.when(report.as_of))}" + (" (utkast)" if report.draft else ""),
                         ctx.prose_html(entry.narrative, footnotes=measure.id, references=entry.references)
                         or "Rapporten har ingen tekst om status."]
     else:
         facts.append("<li><strong>Status:</strong> ingen statusrapport for dette tiltaket</li>")
     history = ctx.index.history(measure)
     if len(history) > 1:
-        items = "".join(f"<li>{html_text(ctx.when(r.as_of))}: " + (ctx.badge(e.status) if e else "ikke med i rapporten") + "</li>"
+        items = "".join(f"<li>{html_text(ctx.when(r.as_of))}: " + (ctx.badge(e.status) + draft_tag(r) if e else "ikke med i rapporten") + "</li>"
                         for r, e in history)
         status_block += ["## Statushistorikk", ctx.fragment(f'<ol class="pv-timeline">{items}</ol>')]
     internal = []
-    if measure.contacts or measure.internal_note:
-        inner = []
-        if measure.contacts:
-            inner.append(md_text(measure.contacts.text))
-            if measure.contacts.persons:
-                inner.append("\n".join(f"- {md_text(p.name)}" + (f", {ctx.org_link(p.organisation, short=True)}" if p.organisation else "")
-                                       for p in measure.contacts.persons))
-        if measure.internal_note:
-            inner.append(ctx.prose(measure.internal_note))
+    if measure.contacts:
+        inner = [md_text(measure.contacts.text)]
+        if measure.contacts.persons:
+            inner.append("\n".join(f"- {md_text(p.name)}" + (f", {ctx.org_link(p.organisation, short=True)}" if p.organisation else "")
+                                   for p in measure.contacts.persons))
         internal = ['!!! internal "Intern: kontaktpersoner"', indent("\n\n".join(inner))]
     nav = []
     if prev:
@@ -163,11 +165,14 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
     themes = ("## Temaer\n\n" + ctx.fragment("<p>" + ", ".join(ctx.a(t) for t in measure.themes) + "</p>")) if measure.themes else ""
     body = [
         f"# {md_text(title_of(measure))}",
+        draft_notice(ctx, [found[0]] if found and found[0].draft else []),
         ctx.fragment(f'<ul class="pv-facts">{"".join(facts)}</ul>'),
         "\n".join(internal),
+        notes_block(ctx, measure.notes),
         "## Tiltaket i planen",
         ctx.prose_html(measure.description, footnotes=measure.id),
         *status_block,
+        entry_notes_block(ctx, report_notes(plan, measure), title="merknader til statusrapportene", anchor="intern-merknader-status"),
         related(ctx, measure.ref),
         themes,
         ctx.fragment(source_html(ctx, measure.source) + f'<p class="pv-pager">{" · ".join(nav)}</p>'),
@@ -188,10 +193,12 @@ def status_page(ctx: Ctx) -> Page:
     orgs = sorted({o for x in measures for o in x.responsibility.organisations}, key=lambda o: o.label.casefold())
     responsible = {o.id: tuple(dict.fromkeys(i.measure for i in ctx.index.involvement.get(o.id, ()) if i.role != "Aktør")) for o in orgs}
     matrix = [(html_link(ctx, o.ref, o.label), responsible[o.id]) for o in orgs]
-    reports = [f"{md_text(p.title)}: {md_text(p.latest_report.title)}, status per {md_text(ctx.when(p.latest_report.as_of))}"
+    reports = [f"{md_text(p.title)}: {'**Utkast:** ' if p.latest_report.draft else ''}{md_text(p.latest_report.title)}, "
+               f"status per {md_text(ctx.when(p.latest_report.as_of))}"
                if p.latest_report else f"{md_text(p.title)}: ingen statusrapport" for p in corpus.plans.values()]
     body = [
         "# Statusoversikt",
+        draft_notice(ctx, drafts_used(ctx, measures), what="En del av statusene i tabellen"),
         f"Tabellen viser alle {len(measures)} tiltak i {plural(len(corpus.plans), 'handlingsplan', 'handlingsplaner')}. "
         "Et tiltak er markert som **forfalt** når perioden var over ved rapportdatoen uten at tiltaket var gjennomført.",
         "\n".join(f"- {r}" for r in reports),
@@ -262,31 +269,49 @@ def changes_path(plan: m.Plan) -> str:
 
 
 def changes_page(ctx: Ctx, plan: m.Plan) -> Page:
-    """What changed from each status report to the next."""
-    body = [f"# Endringer i {md_text(plan.title)}", f"Hva som endret seg fra én statusrapport til den neste i {ctx.link(plan)}."]
-    if not plan.reports:
-        body.append("Planen har ingen statusrapport ennå.")
-    elif len(plan.reports) == 1:
-        only = plan.reports[0]
+    """What changed from each published status report to the next; in the internal handbook,
+    also what a draft report would change from the last published one."""
+    published = plan.published_reports
+    body = [f"# Endringer i {md_text(plan.title)}", draft_notice(ctx, list(plan.drafts), what="En del av denne siden"),
+            f"Hva som endret seg fra én statusrapport til den neste i {ctx.link(plan)}."]
+    if not published:
+        body.append("Planen har ingen publisert statusrapport ennå.")
+    elif len(published) == 1:
+        only = published[0]
         body.append(f"Planen har bare én statusrapport, **{md_text(only.title)}** (status per {md_text(ctx.when(only.as_of))}). "
                     "Det finnes ingen tidligere rapport å sammenligne med, så ingen endringer kan vises ennå. "
                     "Når en ny rapport legges til, vises endringene her.")
-    for older, newer in zip(plan.reports, plan.reports[1:]):
-        found = compare(plan, older, newer)
+    for older, newer in zip(published, published[1:]):
         body.append(f"## Fra {md_text(ctx.when(older.as_of))} til {md_text(ctx.when(newer.as_of))} {{#{newer.id}}}")
-        body.append(f"Fra {md_text(older.title)} til {md_text(newer.title)}: {plural(len(found), 'endring', 'endringer')}.")
-        if found:
-            rows = ["<table class=\"pv-summary pv-changes\"><caption>Endringer fra " + html_text(older.title) + " til "
-                    + html_text(newer.title) + "</caption><thead><tr><th scope=\"col\">Tiltak</th><th scope=\"col\">Endring</th>"
-                    "<th scope=\"col\">Før</th><th scope=\"col\">Etter</th></tr></thead><tbody>"]
-            for change in found:
-                rows.append(f"<tr data-change=\"{change.kind}\"><td>{html_link(ctx, change.measure.ref, title_of(change.measure))}</td>"
-                            f"<td>{html_text(CHANGE_LABELS[change.kind])}</td><td>{ctx.text(change.before or '–')}</td>"
-                            f"<td>{ctx.text(change.after or '–')}</td></tr>")
-            rows.append("</tbody></table>")
-            body.append(ctx.fragment("\n".join(rows)))
+        body += _changes(ctx, plan, older, newer)
+    for draft in plan.drafts:
+        before = last_published_before(plan, draft)
+        body.append(f"## Utkast: {md_text(draft.title)} {{#{draft.id}}}")
+        if before is None:
+            body.append(f"Utkastet **{md_text(draft.title)}** (status per {md_text(ctx.when(draft.as_of))}) har ingen publisert "
+                        "rapport før seg å sammenlignes med.")
+            continue
+        body.append("Hva utkastet vil endre fra den sist publiserte rapporten når det publiseres.")
+        body += _changes(ctx, plan, before, draft)
     return ctx.page(f"Endringer i {plan.title}", _join(body), search_exclude=True, description=f"{plan.title}: endringer mellom statusrapportene",
                 edit=ctx.edit(plan.latest_report.ref) if plan.latest_report else ctx.edit(plan.ref))
+
+
+def _changes(ctx: Ctx, plan: m.Plan, older: m.StatusReport, newer: m.StatusReport) -> list[str]:
+    found = compare(plan, older, newer)
+    newer_title = newer.title + (" (utkast)" if newer.draft else "")
+    out = [f"Fra {md_text(older.title)} til {md_text(newer_title)}: {plural(len(found), 'endring', 'endringer')}."]
+    if found:
+        rows = ["<table class=\"pv-summary pv-changes\"><caption>Endringer fra " + html_text(older.title) + " til "
+                + html_text(newer_title) + "</caption><thead><tr><th scope=\"col\">Tiltak</th><th scope=\"col\">Endring</th>"
+                "<th scope=\"col\">Før</th><th scope=\"col\">Etter</th></tr></thead><tbody>"]
+        for change in found:
+            rows.append(f"<tr data-change=\"{change.kind}\"><td>{html_link(ctx, change.measure.ref, title_of(change.measure))}</td>"
+                        f"<td>{html_text(CHANGE_LABELS[change.kind])}</td><td>{ctx.text(change.before or '–')}</td>"
+                        f"<td>{ctx.text(change.after or '–')}{draft_tag(newer) if change.after else ''}</td></tr>")
+        rows.append("</tbody></table>")
+        out.append(ctx.fragment("\n".join(rows)))
+    return out
 
 
 def filter_box(ctx: Ctx, measures: list[m.Measure], orgs: list[m.Organisation]) -> str:

@@ -52,6 +52,8 @@ def _contacts(ctx: Ctx, measure: m.Measure) -> str:
 def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
     report = plan.latest_report
     status = f"Status per {ctx.when(report.as_of)} ({report.title})" if report else "Ingen statusrapport ennå"
+    if report and report.draft:
+        status += " – utkast, ikke publisert"  # internal handbook only
     facts = [("Utgitt av", plan.owner.name)]
     if plan.period:
         facts.append(("Periode", plan.period.text))

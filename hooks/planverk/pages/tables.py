@@ -14,6 +14,7 @@ from .. import urls
 from ..changes import previous_entry
 from ..text import html_text
 from .base import Ctx
+from .internal import draft_tag
 
 COLUMNS = {
     "plan": "Plan",
@@ -80,7 +81,7 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> str:
         elif col == "status":
             if found:
                 status = found[1].status
-                cells.append(f'<td data-sort="{status.rank}">{ctx.badge(status)}</td>')
+                cells.append(f'<td data-sort="{status.rank}">{ctx.badge(status)}{draft_tag(found[0])}</td>')
             else:
                 cells.append('<td data-sort="-1"><span class="pv-status pv-status--ingen">Ingen statusrapport</span></td>')
         elif col == "previous":
