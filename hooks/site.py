@@ -5,6 +5,8 @@ Events and why:
   and set the nav from the model (the nav is built after on_files, from config.nav).
 - on_files: add one generated page per entity (its edit link points at its YAML file), and
   the open-data files (CSV, CSV for Excel, XLSX, JSON, datapackage.json, one JSON per entity).
+  The staff's pages in docs/intern/ must be excluded from every build but the internal one
+  (checked here).
 - on_page_content: put the page's HTML fragments in place of their placeholders, after
   Markdown ran (Python-Markdown re-parsing 10,000 table rows cost more than the pages), and
   make every glossary abbreviation an <abbr title> in one pass over the page's text.
@@ -46,6 +48,14 @@ log = get_plugin_logger("planverk")
 _state: dict[str, object] = {}
 
 HANDWRITTEN = [("Om nettstedet", "om-nettstedet.md"), ("Tilgjengelighetserklæring", "tilgjengelighetserklaering.md")]
+INTERN = "intern/"  # docs/intern/: the internal handbook's own pages (exclude_docs elsewhere)
+
+
+def _intern_pages(docs_dir: str) -> list[str]:
+    """docs/intern/*.md for the nav, its index first."""
+    folder = Path(docs_dir) / INTERN
+    found = sorted(p.relative_to(docs_dir).as_posix() for p in folder.rglob("*.md"))
+    return sorted(found, key=lambda path: (path != f"{INTERN}index.md", path))
 
 
 def _timed(name: str, start: float) -> None:
@@ -66,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(exc.report()) from None
     _state["corpus"] = corpus
     _state["abbr"] = Abbreviations(corpus.terms)
-    config.nav = build_nav(corpus, extra_pages=HANDWRITTEN)
+    config.nav = build_nav(corpus, extra_pages=HANDWRITTEN, internal_pages=_intern_pages(config.docs_dir) if corpus.internal else [])
     measures = sum(len(p.measures) for p in corpus.plans.values())
     log.info(f"{audience} data: {len(corpus.plans)} plans, {measures} measures, {len(corpus.strategies)} strategies")
     _timed("load+nav", start)
@@ -99,6 +109,12 @@ def _settings(settings: object, root: Path) -> tuple[str, Path]:
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     start = time.perf_counter()
     corpus = _state["corpus"]
+    if not corpus.internal:  # type: ignore[attr-defined]
+        leaked = sorted(f.src_uri for f in files if f.src_uri.startswith(INTERN) and f.inclusion.is_included())
+        if leaked:
+            raise PluginError(f"docs/{leaked[0]} is internal: exclude_docs must leave out /{INTERN} in every build but the internal one")
+    else:
+        files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))  # the internal handbook is never indexed
     fragments: dict[str, tuple[str, ...]] = {}
     handwritten = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
     pages = build_pages(corpus, directory_urls=config.use_directory_urls)  # type: ignore[arg-type]

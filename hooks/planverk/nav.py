@@ -21,7 +21,8 @@ def _section(title: str, items: list[NavItem]) -> dict[str, list[NavItem]]:
     return {html.escape(title): items}  # Material renders nav titles unescaped
 
 
-def build_nav(corpus: m.Corpus, *, extra_pages: list[tuple[str, str]] = ()) -> list[NavItem]:
+def build_nav(corpus: m.Corpus, *, extra_pages: list[tuple[str, str]] = (), internal_pages: list[str] = ()) -> list[NavItem]:
+    """The nav; ``internal_pages`` (docs/intern/, internal handbook only) get a section of their own."""
     strategies: list[NavItem] = [urls.STRATEGIES]
     for s in corpus.strategies.values():
         items: list[NavItem] = [urls.page_of(s.ref)]
@@ -49,6 +50,7 @@ def build_nav(corpus: m.Corpus, *, extra_pages: list[tuple[str, str]] = ()) -> l
     nav: list[NavItem] = [
         urls.HOME,
         urls.STATUS,
+        *([_section("Intern håndbok", list(internal_pages))] if internal_pages else []),
         _section("Handlingsplaner", plans),
         _section("Strategier", strategies),
         _section("Organisasjoner", organisations),
