@@ -14,32 +14,42 @@ from pathlib import Path
 import pytest
 
 from support import DATA, REPO, build_site
-from htmltools import article, pages, parse
+from htmltools import article, pages, parse, resolve
+from planverk import urls
 from planverk.schema import Schemas
 from planverk.yamlload import load_yaml
 
 
-def internal_values() -> set[str]:
-    """Every string under an internal field or inside an internal entity, straight from the YAML."""
-    schemas = Schemas(DATA / "schema")
-    found: set[str] = set()
+# Metadata of internal notes (a date, a kind from the schema's list): not content of their own.
+_NOTE_METADATA = frozenset({"date", "kind"})
 
-    def collect(node, inside: bool, internal_names: frozenset[str]) -> None:
+
+def internal_values(data: Path = DATA) -> set[str]:
+    """Every string under an internal field or inside an internal entity (and every string of a
+    draft report), straight from the YAML; less what the public data says too (an organisation
+    named as a note's author is no secret)."""
+    schemas = Schemas(data / "schema")
+    found: set[str] = set()
+    public: set[str] = set()
+
+    def collect(node, inside: bool, internal_names: frozenset[str], key: str = "") -> None:
         if isinstance(node, dict):
             inner = inside or node.get("internal") is True
-            for key, value in node.items():
-                collect(value, inner or key in internal_names, internal_names)
+            for k, value in node.items():
+                collect(value, inner or k in internal_names, internal_names, k)
         elif isinstance(node, list):
             for value in node:
-                collect(value, inside, internal_names)
-        elif inside and isinstance(node, str) and len(node) >= 4:
-            found.add(node)
+                collect(value, inside, internal_names, key)
+        elif isinstance(node, str) and len(node) >= 4 and key not in _NOTE_METADATA:
+            (found if inside else public).add(node)
 
-    for path in sorted(DATA.rglob("*.yml")):
+    for path in sorted(data.rglob("*.yml")):
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         schema = re.search(r"\$schema=\S*?([a-z-]+\.schema\.json)", first).group(1)
-        collect(load_yaml(path.read_text(encoding="utf-8")).data, False, schemas.internal_fields[schema])
-    return found
+        content = load_yaml(path.read_text(encoding="utf-8")).data
+        draft = schema == "report.schema.json" and content.get("draft") is True
+        collect(content, draft, schemas.internal_fields[schema])
+    return found - public
 
 
 def all_file_texts(folder: Path):
@@ -73,15 +83,78 @@ def test_three_outputs_exist(sites, offline_zip):
         assert "offline/search/search_index.js" in archive.namelist()
 
 
-def test_internal_data_is_marked_and_only_in_the_internal_handbook(sites):
+def test_internal_data_is_marked_and_only_in_the_internal_handbook(sites, internal_corpus):
     values = internal_values()
-    assert {"Hedda Bie", "Anja Bakkeli"} <= {v for v in values if len(v) < 20}
-    internal = "\n".join(re.sub(r"<[^>]+>", "", text) for _, text in all_file_texts(sites["internal"].site))
+    texts = [text for _, text in all_file_texts(sites["internal"].site)]
+    internal = "\n".join(re.sub(r"<[^>]+>", "", text) for text in texts) + "\n".join(texts)
     for value in values:
         assert " ".join(value.split()) in internal, f"internal value missing from the internal handbook: {value!r}"
-    page = sites["internal"].html("handlingsplaner/radikalisering/tiltak-11/index.html")
-    assert '<div class="admonition internal">' in page and "Intern: kontaktpersoner" in page
-    assert "Intern håndbok." in page
+    with_contacts = [x for p in internal_corpus.plans.values() for x in p.measures if x.contacts]
+    for measure in with_contacts:
+        page = sites["internal"].html(urls.url_of(urls.page_of(measure.ref)) + "index.html")
+        assert '<div class="admonition internal">' in page and "Intern: kontaktpersoner" in page
+        assert "Intern håndbok." in page
+
+
+def intern_docs() -> list[Path]:
+    """The internal handbook's own pages (docs/intern/)."""
+    return sorted((REPO / "docs/intern").rglob("*.md"))
+
+
+def _intern_lines(path: Path) -> list[str]:
+    """Lines of an internal page long enough to be its own words (no front matter, no code)."""
+    text = path.read_text(encoding="utf-8").split("---", 2)[-1]
+    text = re.sub(r"```.*?```", "", text, flags=re.S)
+    return [" ".join(re.sub(r"[*`\[\]()#|>_-]", " ", line).split()) for line in text.splitlines() if len(line.strip()) > 60][:3]
+
+
+def test_internal_pages_are_in_the_internal_handbook_only(sites, offline_zip):
+    docs = intern_docs()
+    assert docs and (REPO / "docs/intern/index.md") in docs
+    internal = sites["internal"].site
+    sitemap = (internal / "sitemap.xml").read_text(encoding="utf-8")
+    index = (internal / "search/search_index.json").read_text(encoding="utf-8")
+    start = internal / "intern/index.html"
+    nav = {resolve(start, href, internal)[0] for href in re.findall(r'<a href="([^"]*)" class="md-nav__link', start.read_text(encoding="utf-8"))}
+    for doc in docs:
+        url = urls.url_of(doc.relative_to(REPO / "docs").as_posix())
+        assert (internal / url / "index.html").is_file(), url
+        assert f"/{url}</loc>" in sitemap and f'"location":"{url}"' in index.replace('": "', '":"'), url
+        assert internal / url / "index.html" in nav, f"{url} is not in the internal handbook's nav"
+    for output in ("public", "offline"):
+        site = sites[output].site
+        assert not (site / "intern").exists() and not (site / "stylesheets/intern.css").exists()
+        assert "intern/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    lines = [line for doc in docs for line in _intern_lines(doc)]
+    assert lines
+    for folder in (sites["public"].site, sites["offline"].site, offline_zip.parent):
+        leaks = [(name, line[:40]) for name, text in all_file_texts(folder)
+                 for line in lines if line in " ".join(re.sub(r"<[^>]+>", " ", text).split())]
+        assert not leaks, leaks[:5]
+        names = [name for name, _ in all_file_texts(folder)]
+        assert not [n for n in names if "intern/" in n or n.endswith("intern.css")]
+
+
+@pytest.mark.parametrize("output", ["public", "internal", "offline"])
+def test_every_page_says_which_audience_it_is_for(sites, output):
+    """The internal handbook can never pass for the public site: every HTML file of each build says
+    its audience, and the internal one asks search engines to stay away (robots.txt too)."""
+    site = sites[output].site
+    audience = "intern" if output == "internal" else "offentlig"
+    files = sorted(site.rglob("*.html"))
+    assert files
+    for path in files:
+        head = path.read_text(encoding="utf-8").split("</head>", 1)[0]
+        assert re.findall(r'<meta name="planverk-audience" content="([^"]*)">', head) == [audience], path.relative_to(site)
+        robots = re.findall(r'<meta name="robots" content="([^"]*)">', head)
+        assert robots == (["noindex, nofollow"] if output == "internal" else []), path.relative_to(site)
+        if output == "internal":
+            assert 'class="pv-intern-mark"' in path.read_text(encoding="utf-8"), path.relative_to(site)
+    robots_txt = site / "robots.txt"
+    if output == "internal":
+        assert robots_txt.read_text(encoding="utf-8") == "User-agent: *\nDisallow: /\n"
+    else:
+        assert not robots_txt.exists()
 
 
 @pytest.mark.parametrize("output", ["public", "offline"])
@@ -97,23 +170,40 @@ def test_no_internal_value_in_the_zip(offline_zip):
     assert not leaks
 
 
+def _with_internal_content(corpus) -> set[str]:
+    """Pages of entities that carry internal data: contacts, or notes on them or their report entries."""
+    refs = set()
+    for plan in corpus.plans.values():
+        if plan.notes:
+            refs.add(plan.ref)
+        refs |= {p.ref for p in plan.packages if p.notes}
+        refs |= {x.ref for x in plan.measures if x.contacts or x.notes
+                 or any(e.notes for r in plan.reports for e in r.entries if e.measure_id == x.id)}
+    pages = {urls.url_of(urls.page_of(ref)) + "index.html" for ref in refs}
+    # contact persons are on the printable plan too
+    return pages | {f"handlingsplaner/{p.id}/utskrift/index.html" for p in corpus.plans.values() if any(x.contacts for x in p.measures)}
+
+
+_INTERNAL_BLOCK = re.compile(r'<div class="admonition internal">.*?</div>\s*|<section class="admonition internal pv-notes".*?</section>\s*', re.S)
+
+
 def test_outputs_differ_exactly_by_internal_content(sites, internal_corpus):
     public, internal = sites["public"].site, sites["internal"].site
-    assert sorted(p.relative_to(public) for p in pages(public)) == sorted(p.relative_to(internal) for p in pages(internal))
-    differing = []
+    intern = {p.relative_to(internal) for p in pages(internal / "intern")}
+    assert sorted(p.relative_to(public) for p in pages(public)) == sorted(p.relative_to(internal) for p in pages(internal)
+                                                                          if p.relative_to(internal) not in intern)
+    differing, drafts = set(), set()
     for page in pages(public):
         rel = page.relative_to(public)
         a = article(page.read_text(encoding="utf-8"))
         b = article((internal / rel).read_text(encoding="utf-8"))
         if a != b:
-            differing.append(rel.as_posix())
-            stripped = re.sub(r'<div class="admonition internal">.*?</div>\s*', "", b, flags=re.S)
-            assert stripped == a, f"{rel} differs by more than its internal block"
-    internal = [(p, x) for p in internal_corpus.plans.values() for x in p.measures if x.contacts or x.internal_note]
-    assert internal
-    expected = ({f"handlingsplaner/{p.id}/{x.id}/index.html" for p, x in internal}  # the measure pages
-                | {f"handlingsplaner/{p.id}/utskrift/index.html" for p, _ in internal})  # and their printable plans
-    assert sorted(differing) == sorted(expected)
+            differing.add(rel.as_posix())
+            if 'class="pv-draft' in b:
+                drafts.add(rel.as_posix())  # a draft report's statuses: tests/site/test_internal_handbook.py
+                continue
+            assert _INTERNAL_BLOCK.sub("", b) == a, f"{rel} differs by more than its internal blocks"
+    assert differing - drafts == _with_internal_content(internal_corpus) - drafts
 
 
 def test_offline_pages_reference_no_external_resource(sites):
