@@ -22,6 +22,7 @@ Events and why:
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -52,10 +53,14 @@ INTERN = "intern/"  # docs/intern/: the internal handbook's own pages (exclude_d
 
 
 def _intern_pages(docs_dir: str) -> list[str]:
-    """docs/intern/*.md for the nav, its index first."""
+    """docs/intern/**.md for the nav: its index first, then in the order the index links them,
+    then the rest (e.g. meeting notes) by name."""
     folder = Path(docs_dir) / INTERN
     found = sorted(p.relative_to(docs_dir).as_posix() for p in folder.rglob("*.md"))
-    return sorted(found, key=lambda path: (path != f"{INTERN}index.md", path))
+    index = folder / "index.md"
+    linked = re.findall(r"\]\(([\w/.-]+\.md)\)", index.read_text(encoding="utf-8")) if index.is_file() else []
+    order = {INTERN + path: i for i, path in reversed(list(enumerate(linked)))}
+    return sorted(found, key=lambda path: (path != f"{INTERN}index.md", order.get(path, len(order)), path))
 
 
 def _timed(name: str, start: float) -> None:

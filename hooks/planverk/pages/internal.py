@@ -1,7 +1,8 @@
 """What only the internal handbook shows: internal notes and the «Utkast» marks of draft reports.
 
-The public and offline corpora have no notes and no drafts (the loader removed them), so
-every function here returns "" for them: nothing internal can be generated there.
+The public and offline corpora have no notes and no drafts (the loader removed them); each
+function here also checks the corpus's audience, so nothing internal is generated there even
+if that ever failed.
 HTML from Jinja templates with autoescape; note text is prose, rendered by :class:`Prose`.
 """
 
@@ -56,6 +57,8 @@ def notes_block(ctx: Ctx, notes: tuple[m.Note, ...], *, title: str = "merknader"
 
 def entry_notes_block(ctx: Ctx, notes: Iterable[tuple[m.Note, str | None]], *, title: str, anchor: str) -> str:
     """Notes each with a context line (e.g. the report an entry note belongs to)."""
+    if not ctx.corpus.internal:
+        return ""
     items = [{"note": note, "context": context, "html": Markup(f'<div class="pv-prose">{ctx.prose_renderer.html(note.text)}</div>')}
              for note, context in notes]
     if not items:
@@ -92,7 +95,7 @@ def drafts_used(ctx: Ctx, measures: Iterable[m.Measure]) -> list[m.StatusReport]
 
 def draft_notice(ctx: Ctx, reports: list[m.StatusReport], what: str = "Statusen på denne siden") -> str:
     """The «Utkast» notice at the top of a page that shows status from a draft report."""
-    if not reports:
+    if not reports or not ctx.corpus.internal:
         return ""
     published = {}
     for report in reports:
