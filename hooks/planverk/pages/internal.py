@@ -66,12 +66,11 @@ def entry_notes_block(ctx: Ctx, notes: Iterable[tuple[m.Note, str | None]], *, t
     return ctx.fragment(_env.get_template("notes.html").render(id=anchor, title=title, items=items))
 
 
-def report_notes(plan: m.Plan, measure: m.Measure) -> list[tuple[m.Note, str]]:
-    """The internal notes on a measure's entries in every report, newest report first."""
+def report_notes(history: Iterable[tuple[m.StatusReport, m.StatusEntry | None]]) -> list[tuple[m.Note, str]]:
+    """The internal notes on a measure's entries (its status history, oldest first), newest report first."""
     out = []
-    for report in reversed(plan.reports):
-        entry = report.entry(measure.id)
-        if entry is not None:
+    for report, entry in reversed(tuple(history)):
+        if entry is not None and entry.notes:
             label = report.title + (" (utkast)" if report.draft else "")
             out += [(note, label) for note in entry.notes]
     return out

@@ -172,7 +172,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         "## Tiltaket i planen",
         ctx.prose_html(measure.description, footnotes=measure.id),
         *status_block,
-        entry_notes_block(ctx, report_notes(plan, measure), title="merknader til statusrapportene", anchor="intern-merknader-status"),
+        entry_notes_block(ctx, report_notes(history), title="merknader til statusrapportene", anchor="intern-merknader-status"),
         related(ctx, measure.ref),
         themes,
         ctx.fragment(source_html(ctx, measure.source) + f'<p class="pv-pager">{" · ".join(nav)}</p>'),
