@@ -367,9 +367,32 @@ def _check_dates(ctx: _Ctx, file: _File, node: Any, path: tuple[str | int, ...],
 
 def _drop_drafts(files: dict[str, list[_File]]) -> None:
     """Public and offline builds use only published reports: a draft (``draft: true``) is
-    removed here, with internal data, before anything is built from it."""
-    if "reports" in files:
-        files["reports"] = [f for f in files["reports"] if f.data.get("draft") is not True]
+    removed here, with internal data, before anything is built from it; so is a source
+    document that only drafts cite (``planverk report import`` writes one per report)."""
+    drafts = [f for f in files.get("reports", []) if f.data.get("draft") is True]
+    if not drafts:
+        return
+    files["reports"] = [f for f in files["reports"] if f.data.get("draft") is not True]
+    cited = {(d.data.get("source") or {}).get("document") for d in drafts} - {None}
+    for file in (f for key, group in files.items() if key != "documents.yml" for f in group):
+        if cited:
+            cited -= set(_cited_documents(file.data))
+    for file in files.get("documents.yml", []):
+        if cited:
+            file.data = {**file.data, "documents": [d for d in file.data["documents"] if d.get("id") not in cited]}
+
+
+def _cited_documents(node: Any) -> Iterable[str]:
+    """Every ``document: <id>`` in a file's data, at any depth."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "document" and isinstance(value, str):
+                yield value
+            else:
+                yield from _cited_documents(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _cited_documents(value)
 
 
 # --- building the model ------------------------------------------------------------------
