@@ -109,3 +109,26 @@ def test_a_draft_is_checked_in_every_audience(fixture_data):
         with pytest.raises(DataErrors) as caught:
             load(data, audience)
         assert any("draft" in e.path for e in caught.value.errors)
+
+
+def test_an_imported_report_is_a_draft_and_its_source_stays_internal(data_copy: Path, tmp_path: Path, capsys):
+    """`planverk report import` writes a draft; neither it nor the source document written for
+    it reaches the public corpus until `draft: true` is deleted."""
+    from test_collect import _fill_with_latest, _import, _reported_plan, _template
+
+    plan = _reported_plan(data_copy)
+    book = _template(data_copy, plan, tmp_path)
+    _fill_with_latest(book, plan)
+    assert _import(data_copy, book) == 0
+    assert "utkast" in capsys.readouterr().out
+    report_file = data_copy / "reports" / f"{plan.id}-2099-02.yml"
+    assert "\ndraft: true" in report_file.read_text(encoding="utf-8")
+    internal, public = load(data_copy, "internal"), load(data_copy, "public")
+    draft = internal.plans[plan.id].latest_report
+    assert draft.draft and draft.id not in {r.id for r in public.plans[plan.id].reports}
+    assert draft.source.document.id in internal.documents and draft.source.document.id not in public.documents
+    assert set(internal.documents) - set(public.documents) == {draft.source.document.id}, "documents others cite stay"
+    # publishing: delete the one line
+    report_file.write_text(report_file.read_text(encoding="utf-8").replace("\ndraft: true", "\n# publisert"), encoding="utf-8")
+    public = load(data_copy, "public")
+    assert draft.id in {r.id for r in public.plans[plan.id].reports} and draft.source.document.id in public.documents

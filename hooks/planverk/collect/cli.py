@@ -100,11 +100,12 @@ def _import(args: argparse.Namespace) -> int:
         return _fail(f"{sheet.file}: ingen rader har «Ny status»; forventet status for minst ett tiltak")
     try:
         imported = write.write_report(args.data, plan=plan, rows=rows, date=args.date, title=args.title,
-                                      source_name=args.file.name, draft=False)
+                                      source_name=args.file.name, draft=True)
     except FileExistsError as exc:
         return _fail(str(exc))
     except DataErrors as exc:
         return _fail("Rapporten ble ikke lagret, fordi dataene da ville fått feil:\n" + exc.report())
     print(f"Skrev {imported.report_file.as_posix()} og {imported.source_file.as_posix()}, og la dokumentet til i documents.yml.")
+    print("Rapporten er et utkast (draft: true): den vises bare i den interne håndboken, merket «Utkast», til linjen slettes.")
     print("\n".join(write.summary(imported, rows)))
     return 0
