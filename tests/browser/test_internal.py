@@ -110,3 +110,10 @@ def test_notes_and_draft_marks_have_no_wcag_violations(page, phone, fixture_site
         found = violations(view)
         assert not found, "\n".join(found)
     screenshot(phone, f"internal-fixture-{which}-phone")
+
+
+@pytest.mark.parametrize("path", ["intern/", "intern/samle-inn-status/"])
+def test_internal_pages_have_no_wcag_violations(page, served, path):
+    page.goto(served["internal"] + path)
+    found = violations(page)
+    assert not found, "\n".join(found)
