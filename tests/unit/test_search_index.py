@@ -135,8 +135,8 @@ def test_internal_content_is_in_the_internal_index_only(public_corpus, internal_
     assert "om-nettstedet/" in public_text
     contacts = [person.name for p in internal_corpus.plans.values() for m_ in p.measures if m_.contacts for person in m_.contacts.persons]
     assert all(name in internal_text and name not in public_text for name in contacts)
-    notes = [m_.internal_note for p in internal_corpus.plans.values() for m_ in p.measures if m_.internal_note]
-    notes += [e.internal_note for p in internal_corpus.plans.values() for r in p.reports for e in r.entries if e.internal_note]
+    notes = [n.text for p in internal_corpus.plans.values() for m_ in p.measures for n in m_.notes]
+    notes += [n.text for p in internal_corpus.plans.values() for r in p.reports for e in r.entries for n in e.notes]
     for note in notes:
         words = re.findall(r"\w{6,}", note)[:3]
         assert words and all(w in internal_text for w in words)

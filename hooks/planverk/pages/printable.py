@@ -11,6 +11,7 @@ from .. import urls
 from ..templating import markup, render
 from ..text import html_text, md_text
 from .base import Ctx, Page, source_html, status_summary, title_of
+from .internal import notes_block
 
 TEMPLATE = "print.html"
 
@@ -40,13 +41,13 @@ def _cover(ctx: Ctx, entity, *, kind: str, subtitle: str | None, facts: list[tup
 
 
 def _contacts(ctx: Ctx, measure: m.Measure) -> str:
-    """The internal contact persons and note (only the internal corpus has them)."""
-    if not measure.contacts and not measure.internal_note:
-        return ""
-    persons = [(p.name, p.organisation.label if p.organisation else None) for p in (measure.contacts.persons if measure.contacts else ())]
-    note = ctx.prose_renderer.html(measure.internal_note) if measure.internal_note else ""
-    return ctx.fragment(render("internal_contacts.html", text=measure.contacts.text if measure.contacts else "", persons=persons,
-                               note=markup(note)))
+    """The internal contact persons and notes (only the internal corpus has them)."""
+    if not measure.contacts:
+        return notes_block(ctx, measure.notes)
+    persons = [(p.name, p.organisation.label if p.organisation else None) for p in measure.contacts.persons]
+    note = ""
+    return ctx.fragment(render("internal_contacts.html", text=measure.contacts.text, persons=persons,
+                               note=markup(note))) + notes_block(ctx, measure.notes)
 
 
 def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:

@@ -10,7 +10,7 @@ own prose), leaving out the HTML tables (fragments) that only list other entitie
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import model as m
 from .. import urls
@@ -107,8 +107,6 @@ def _measure_doc(url: str, title: str, measure: m.Measure, plan: m.Plan, index: 
         status = entry.status.id
         if entry.narrative:
             text.append(plain(entry.narrative))
-        if internal and entry.internal_note:
-            text.append(plain(entry.internal_note))
     responsibility = measure.responsibility
     for org in (*responsibility.organisations, *measure.actors):
         keywords += [org.name, org.abbreviation or ""]
@@ -124,12 +122,17 @@ def _measure_doc(url: str, title: str, measure: m.Measure, plan: m.Plan, index: 
         text.append(measure.period.text)
     text.append(plan.title)
     if internal:
-        if measure.internal_note:
-            text.append(plain(measure.internal_note))
+        text.append(_notes_text(measure.notes))
+        text += [_notes_text(e.notes) for _, e in index.history(measure) if e is not None and e.notes]
         if measure.contacts:
             text.append(plain(measure.contacts.text))
             text += [p.name for p in measure.contacts.persons]
     return SearchDoc(url, title, ENTITY, tuple(dict.fromkeys(k for k in keywords if k)), (), " ".join(t for t in text if t), status)
+
+
+def _notes_text(notes: tuple[m.Note, ...]) -> str:
+    """Internal notes (internal handbook only): author and text."""
+    return " ".join(f"{n.author}: {plain(n.text)}" for n in notes)
 
 
 def _page_doc(url: str, page: Page, kind: str, keywords: tuple[str, ...] = (), names: tuple[str, ...] = ()) -> SearchDoc:
@@ -184,6 +187,8 @@ def documents(corpus: m.Corpus, pages: list[Page], handwritten: list[tuple[str, 
             docs.append(_page_doc(url, page, LISTING))
         else:
             docs.append(_page_doc(url, page, ENTITY))
+        if internal and isinstance(entity, (m.Plan, m.Package)) and entity.notes:  # a fragment, not in the page's Markdown
+            docs[-1] = replace(docs[-1], text=f"{docs[-1].text} {_notes_text(entity.notes)}")
     for path, source in handwritten:
         if not internal and path.startswith("intern/"):
             continue
