@@ -8,7 +8,6 @@ included. The additions are made to whatever data/ holds, so this holds for any 
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
