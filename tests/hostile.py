@@ -112,7 +112,8 @@ entries:
 """)
     # a field: an internal note on a public measure
     edit(data, "plans/radikalisering.yml", "    themes: [radikalisering]\n  - id: tiltak-22",
-         f"    internal_note: Notat {m['field']}.\n    themes: [radikalisering]\n  - id: tiltak-22")
+         f"    notes:\n      - {{date: \"2024-01-02\", author: Enheten, text: Notat {m['field']}.}}\n"
+         "    themes: [radikalisering]\n  - id: tiltak-22")
 
 
 def add_xss(data: Path) -> None:
