@@ -1,7 +1,9 @@
 """Command line for data editors.
 
 ``planverk check [--data DIR]`` validates the data without building;
-``planverk report template|import`` collects status through a spreadsheet (planverk.collect).
+``planverk report template|import`` collects status through a spreadsheet (planverk.collect);
+``planverk new plan|strategy|report`` writes a skeleton and ``planverk import plan`` a draft plan
+from a document's text, Word file or PDF (planverk.importer).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from .collect.cli import add_commands as add_report_commands
 from .errors import DataError, DataErrors
+from .importer.cli import add_commands as add_import_commands
 from .load import load
 
 
@@ -21,6 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     check = sub.add_parser("check", help="validate data/ and report every error")
     check.add_argument("--data", type=Path, default=Path("data"), help="data folder (default: data)")
     add_report_commands(sub)
+    add_import_commands(sub)
     args = parser.parse_args(argv)
     if hasattr(args, "run"):
         return int(args.run(args))
