@@ -7,7 +7,6 @@ import re
 import sys
 from pathlib import Path
 
-from .. import model as m
 from ..errors import DataErrors
 from ..load import load
 from . import draft as drafts
@@ -64,7 +63,8 @@ def _import_plan(args: argparse.Namespace) -> int:
     if not found.measures:
         return _fail(f"{args.source.name}: fant ingen tiltak. Importen kjenner overskrifter som «Tiltak 21: Tittel», "
                      "«Tiltak 3.2 Tittel» og et nummer alene på linjen med tittelen på neste linje.")
-    draft = drafts.build(found, plan_id=args.plan_id, title=args.title, language=args.language, corpus=corpus,
+    draft = drafts.build(found, plan_id=args.plan_id, title=args.title, language=args.language,
+                         statuses=[s.label for s in corpus.vocabulary.statuses],
                          matcher=Matcher(corpus.organisations.values()))
     try:
         written = write.write(args.data, draft, text=text, owner=owner, source_name=args.source.name, corpus=corpus,

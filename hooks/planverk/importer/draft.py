@@ -14,7 +14,6 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .. import model as m
 from . import layout as lay
 from .match import Body, Matcher, key
 
@@ -149,8 +148,9 @@ def _package_label(group: lay.Group) -> str:
     return group.kind[:1].upper() + group.kind[1:]
 
 
-def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, corpus: m.Corpus, matcher: Matcher) -> Draft:
-    statuses = {s.label.casefold(): s.label for s in corpus.vocabulary.statuses}
+def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, statuses: list[str], matcher: Matcher) -> Draft:
+    """The draft of a plan from what the layout found; ``statuses`` is the status scale's labels."""
+    scale = {label.casefold(): label for label in statuses}
     flattened: list[str] = []
     # packages: the groups that hold measures (and groups announced in a list), one level
     holders = [g for g in found.groups if g.declared_in_list or any(x.group is g for x in found.measures)]
@@ -210,7 +210,7 @@ def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, 
             measure.notes.append(f"kilden sier ikke hvilken {package.label.lower()} tiltaket hører til; «{package.title}» er et forslag "
                                  "ut fra ordene i tittelen eller teksten: sjekk det")
         measures.append(measure)
-        _facts(measure, x, overview.get(x.number or ""), statuses, matcher, corpus)
+        _facts(measure, x, overview.get(x.number or ""), scale, matcher)
     description = "\n\n".join(found.intro)
     plan_period = None
     head = " ".join([found.title or "", *(t for _, t, _ in found.not_understood[:6]), *(found.intro[:1])])
@@ -222,8 +222,7 @@ def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, 
                  flattened=flattened, groups_found=len(found.groups))
 
 
-def _facts(measure: Measure, x: lay.Measure, row: lay.OverviewRow | None, statuses: dict[str, str], matcher: Matcher,
-           corpus: m.Corpus) -> None:
+def _facts(measure: Measure, x: lay.Measure, row: lay.OverviewRow | None, statuses: dict[str, str], matcher: Matcher) -> None:
     cells = split_row(row, x.title, list(statuses.values()), matcher) if row else None
     if cells:
         measure.summary = cells.responsible
