@@ -191,13 +191,16 @@ def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, 
         flattened.append("tiltakene er nummerert slik kilden gjør det (f.eks. «" + next((n for n in written if n), "") +
                          "»); dagens modell krever heltall som er unike i planen, så de fikk løpenummer 1, 2, 3 … og "
                          "kildens nummer står i en kommentar")
+    repeated = len(set(written)) != len(written)
     ids: set[str] = set()
     overview = {r.number: r for r in found.overview}
     measures: list[Measure] = []
     for seq, x in enumerate(found.measures, start=1):
         number = int(x.number) if plain and x.number else seq
-        base = x.number if x.number and x.number not in [y.number for y in found.measures if y is not x] else (
-            f"{x.group.number}-{x.number}" if x.group and x.group.number and x.number else str(seq))
+        if x.number and repeated and x.group is not None and x.group.number:
+            base = f"{x.group.number}-{x.number}"  # numbered per group: «Mål 2, tiltak 1» is tiltak-2-1
+        else:
+            base = x.number or str(seq)
         ident = f"tiltak-{slug(base)}"
         if ident in ids:
             ident = f"tiltak-{seq}"

@@ -64,6 +64,12 @@ _SINGULAR = {"prioriteringsområder": "prioriteringsområde", "innsatsområder":
 
 
 @dataclass
+class _Line:
+    no: int
+    text: str
+
+
+@dataclass
 class Fact:
     key: str  # responsible | executing | participating | period | status
     label: str  # as written
@@ -115,6 +121,8 @@ class Measure:
     status_text: list[str] = field(default_factory=list)
     sub_measures: list[SubMeasure] = field(default_factory=list)
     group_is_guess: bool = False
+    text_before_facts: bool = False
+    status_blocks: list[list[_Line]] = field(default_factory=list)
 
     def fact(self, key: str) -> Fact | None:
         return next((f for f in self.facts if f.key == key), None)
@@ -160,12 +168,6 @@ def _continues(previous: str, nxt: str) -> bool:
     if _ends_sentence(previous):
         return False
     return nxt[0].islower() or nxt[0] in "(«\"“" or previous.endswith((",", "/", "-", " og", " i", " med", " for", " av", " til"))
-
-
-@dataclass
-class _Line:
-    no: int
-    text: str
 
 
 class _Parser:
@@ -254,6 +256,11 @@ class _Parser:
             if line.text:
                 self.not_understood.append((line.no, line.text, "står mellom overskrifter, utenfor et tiltak"))
             i += 1
+        if not any(x.text_before_facts for x in measures):
+            # facts come first in this document, text after them: what follows «Status:» is the
+            # measure's text, not a status report's narrative
+            for x in measures:
+                _move_status_text(x)
         if declared and not any(m.group for m in measures):
             _guess_groups(measures, declared, intro)
         return Layout(title=title, intro=intro, groups=groups, measures=measures, overview=overview,
@@ -388,6 +395,8 @@ class _Parser:
                 i += 1
                 continue
             fact = _FACT.match(text)
+            if blocks and not measure.facts:
+                measure.text_before_facts = True
             if fact and not (_BULLET_LINE.match(text) and fact.group("label").lower() not in ("ansvar", "ansvarlig", "ansvarleg")):
                 parts = [fact.group("value")]
                 i += 1
@@ -424,18 +433,29 @@ class _Parser:
             else:
                 current.append(line)
             i += 1
-        for block in blocks:
-            bullet = _BULLET_LINE.match(block[0].text)
-            text = join([bullet.group("text") if bullet else block[0].text] + [b.text for b in block[1:]])
-            if bullet:
-                inner = _IN_BULLET.search(text)
-                measure.sub_measures.append(SubMeasure(text=text, responsible=inner.group("value").strip() if inner else None,
-                                                       line=block[0].no))
-                measure.description.append(f"- {text}")
-            else:
-                measure.description.append(text)
+        _describe(measure, blocks)
         measure.status_text = [join([b.text for b in block]) for block in status_blocks]
+        measure.status_blocks = status_blocks
         return i
+
+
+def _describe(measure: Measure, blocks: list[list[_Line]]) -> None:
+    """Paragraphs and bullets as Markdown blocks; a bullet with «Ansvar: X» is also a sub-measure."""
+    for block in blocks:
+        bullet = _BULLET_LINE.match(block[0].text)
+        text = join([bullet.group("text") if bullet else block[0].text] + [b.text for b in block[1:]])
+        if bullet:
+            inner = _IN_BULLET.search(text)
+            measure.sub_measures.append(SubMeasure(text=text, responsible=inner.group("value").strip() if inner else None,
+                                                   line=block[0].no))
+            measure.description.append(f"- {text}")
+        else:
+            measure.description.append(text)
+
+
+def _move_status_text(x: Measure) -> None:
+    _describe(x, x.status_blocks)
+    x.status_text, x.status_blocks = [], []
 
 
 def _status_value(value: str) -> tuple[str, str]:

@@ -39,7 +39,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-
         parser.add_argument("--data", type=Path, default=Path("data"), help="datamappen (standard: data)")
         parser.set_defaults(run=_plan if kind == "plan" else _strategy)
     report = kinds.add_parser("report", help="en ny statusrapport for en plan",
-                              description="Lag en tom statusrapport (utkast) for en plan, med en kommentert linje per tiltak.")
+                              description="Lag en statusrapport (utkast) for en plan: én oppføring per tiltak med statusen fra "
+                                          "forrige rapport, klar til å endres.")
     report.add_argument("--plan", required=True, help="planens id")
     report.add_argument("--date", required=True, help="datoen statusene gjelder for, ÅÅÅÅ-MM")
     report.add_argument("--title", help="rapportens tittel (standard: «Status per <måned år>»)")
@@ -164,12 +165,15 @@ internal: true                   # slett denne linjen når strategien er ferdig 
 """
 
 
-def report_yaml(report_id: str, plan_id: str, title: str, date: str, document: str, measures: list[tuple[str, str, str]],
-                statuses: list[str]) -> str:
+def report_yaml(report_id: str, plan_id: str, title: str, date: str, document: str,
+                measures: list[tuple[str, str, str, str | None]], statuses: list[str]) -> str:
+    """One entry per measure (id, number, title, previous status): the previous status carried forward
+    as the starting point, to be changed; the report is a draft until the editor deletes ``draft``."""
     lines = [
         "# yaml-language-server: $schema=../schema/report.schema.json",
         f"# Ny statusrapport laget med «planverk new report». Gjelder status per {year_month(date)}.",
-        "# Legg inn én oppføring per tiltak som har ny status: fjern # foran linjene og fyll ut.",
+        "# Hvert tiltak har en oppføring med statusen fra forrige rapport: sett ny status og skriv hva som er gjort",
+        "# (narrative, Markdown). Slett oppføringen for et tiltak rapporten ikke omtaler.",
         f"# Status er en av: {', '.join(statuses)}.",
         "# Rapporten kan også lages fra et regneark: «planverk report template» og «planverk report import».",
         f"id: {report_id}",
@@ -179,15 +183,16 @@ def report_yaml(report_id: str, plan_id: str, title: str, date: str, document: s
         "# published: \"2012-02\"         # når rapporten ble publisert",
         "draft: true                      # slett denne linjen for å publisere rapporten",
         f"source: {{document: {document}, page: null}}",
-        "entries: []                      # erstatt [] med oppføringene under",
+        "entries:",
     ]
-    for ident, number, mtitle in measures:
-        lines += [f"# Tiltak {number}: {mtitle}",
-                  f"#  - measure: {ident}",
-                  f"#    status: {q(statuses[0]) if statuses else 'null'}",
-                  "#    narrative: |",
-                  "#      Hva er gjort siden forrige rapport (Markdown).",
-                  "#    source: {page: null}"]
+    for ident, number, mtitle, previous in measures:
+        lines += [f"  # Tiltak {number}: {mtitle}",
+                  f"  - measure: {ident}",
+                  f"    status: {q(previous or statuses[0])}" + ("  # fra forrige rapport" if previous else
+                                                                "  # ingen tidligere status: sett riktig status"),
+                  "    # narrative: |",
+                  "    #   Hva er gjort siden forrige rapport.",
+                  "    source: {page: null}"]
     return "\n".join(lines) + "\n"
 
 
@@ -240,7 +245,11 @@ def _report(args: argparse.Namespace) -> int:
     document = f"{plan.id}-statusrapport-{args.date}"
     title = args.title or f"Status per {year_month(args.date)}"
     target = args.data / "reports" / f"{report_id}.yml"
-    measures = [(x.id, str(x.number), x.title) for x in plan.measures]
+    latest = plan.latest_report
+    measures = []
+    for x in plan.measures:
+        entry = latest.entry(x.id) if latest else None
+        measures.append((x.id, str(x.number), x.title, entry.status.label if entry else None))
     try:
         apply(args.data, create={
             target: report_yaml(report_id, plan.id, title, args.date, document, measures,
