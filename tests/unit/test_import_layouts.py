@@ -382,3 +382,14 @@ Barna skal få hjelp.
                                                  "Hjelp til utsatte barn"]
     assert [x.package.title for x in draft.measures] == ["Samarbeid og koordinering mellom etater", "Hjelp til utsatte barn"]
     assert all(any("forslag" in n for n in x.notes) for x in draft.measures)
+
+
+@pytest.mark.parametrize("parts, joined", [
+    (["KRD/Hus-", "banken/JD"], "KRD/Husbanken/JD"),  # a hyphen that split a word goes
+    (["bruk av SLT-", "modellen"], "bruk av SLT-modellen"),  # one that belongs to the word stays
+    (["i perioden 2007-", "2010"], "i perioden 2007-2010"),
+    (["HOD/JD/", "KRÅD/", "relevante", "partnere"], "HOD/JD/KRÅD/relevante partnere"),
+    (["Barne-, likestillings- og", "inkluderingsdepartementet"], "Barne-, likestillings- og inkluderingsdepartementet"),
+])
+def test_wrapped_lines_are_joined_as_the_data_rules_say(parts: list[str], joined: str) -> None:
+    assert layout.join(parts) == joined
