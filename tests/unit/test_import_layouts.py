@@ -393,3 +393,15 @@ Barna skal få hjelp.
 ])
 def test_wrapped_lines_are_joined_as_the_data_rules_say(parts: list[str], joined: str) -> None:
     assert layout.join(parts) == joined
+
+
+def test_a_goal_line_inside_a_measure_is_not_a_group() -> None:
+    text = """Mål 1: Trygge skoler
+
+Tiltak 1: Mer skolemegling
+Mål: Færre konflikter i skolen.
+Ansvar: KD
+"""
+    found = layout.parse(text)
+    assert [g.title for g in found.groups] == ["Trygge skoler"]
+    assert found.measures[0].description == ["Mål: Færre konflikter i skolen."]

@@ -45,8 +45,8 @@ _NUMBER = r"\d{1,3}(?:\.\d{1,3})*[a-z]?"
 _MEASURE = re.compile(rf"^Tiltak\s+(?P<number>{_NUMBER})\s*[:.–-]?(?:\s+(?P<title>\S.*))?$")
 _MEASURE_EMPTY_TITLE = re.compile(rf"^Tiltak\s+(?P<number>{_NUMBER})\s*[:.–-]?\s*$")
 _LONE_NUMBER = re.compile(rf"^(?P<number>{_NUMBER})\.?$")
-_GROUP_KINDS = ("tiltakspakke", "tiltaksområde", "innsatsområde", "prioriteringsområde", "satsingsområde", "satsingsområde",
-                "hovedmål", "hovudmål", "delmål", "mål", "kapittel", "område", "del", "tema")
+_GROUP_KINDS = ("tiltakspakke", "tiltaksområde", "innsatsområde", "prioriteringsområde", "satsingsområde", "hovedmål",
+                "hovudmål", "delmål", "mål", "kapittel", "område", "del")
 _ROMAN = r"[IVXLC]{1,6}"
 _GROUP = re.compile(rf"^(?P<kind>{'|'.join(_GROUP_KINDS)})(?:\s+(?P<number>{_NUMBER}|{_ROMAN}))?\s*(?P<sep>[:.–-])?\s*(?P<title>.*)$", re.I)
 _NUMBERED_HEADING = re.compile(rf"^(?P<number>{_NUMBER})\.?\s+(?P<title>[A-ZÆØÅ][^.:;]{{2,90}})$")
@@ -206,12 +206,11 @@ class _Parser:
         """(kind, kind_is_editorial, number, title or None when it is on the next line)."""
         text = self.lines[i].text
         match = _GROUP.match(text)
-        if match and text[0].isupper() and (match.group("number") or match.group("sep")):
+        # a number is required: «Mål: Økt kompetanse» inside a measure is the measure's goal, not a group
+        if match and text[0].isupper() and match.group("number"):
             title = match.group("title").strip() or None
             if title and title[0].islower():
-                return None  # «Mål for …» in a sentence
-            if not match.group("number") and not title:
-                return None
+                return None  # «Mål 2 er å …» in a sentence
             return match.group("kind").lower(), False, match.group("number"), title
         if self.style == "tiltak":
             numbered = _NUMBERED_HEADING.match(text)
