@@ -210,8 +210,8 @@ def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, 
         if not plain and x.number:
             measure.notes.append(f"nummeret i kilden: «{x.number}»" + (f" under {package.label.lower()} {package.number}" if x.group else ""))
         if x.group_is_guess:
-            measure.notes.append(f"kilden sier ikke hvilken {package.label.lower()} tiltaket hører til; «{package.title}» er et forslag "
-                                 "ut fra ordene i tittelen eller teksten: sjekk det")
+            measure.notes.append(f"kilden sier ikke hvor tiltaket hører hjemme; {package.label.lower()} «{package.title}» er et "
+                                 "forslag ut fra ordene i tittelen eller teksten: sjekk det")
         measures.append(measure)
         _facts(measure, x, overview.get(x.number or ""), scale, matcher)
     description = "\n\n".join(found.intro)

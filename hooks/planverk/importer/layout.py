@@ -314,8 +314,7 @@ class _Parser:
                 i = self._overview(i + 1, end, overview)
                 continue
             declaration = _LIST_DECLARATION.search(line.text)
-            if declaration:
-                paragraph.append(line)
+            if declaration:  # the list's lead-in: its items become the groups
                 flush()
                 i = self._declared(i + 1, end, declaration.group("word").lower(), declared)
                 continue
