@@ -109,3 +109,24 @@ def test_the_score_counts_a_wrong_field(internal_corpus: m.Corpus) -> None:
         x.package.title += " (endret)"
     wrong, _ = compare_with_curated(plan, draft)
     assert wrong.agree <= right.agree - len(plan.measures)
+
+
+def test_responsibility_strings_resolve_to_the_curated_parties(internal_corpus: m.Corpus) -> None:
+    """The parties the importer makes of each curated measure's own responsibility string (the
+    measure's «Ansvar:» text, else the overview's) against the parties the curated file gives."""
+    matcher = Matcher(internal_corpus.organisations.values())
+    same, total, misses = 0, 0, []
+    for plan in internal_corpus.plans.values():
+        for x in plan.measures:
+            text = x.responsibility.text or x.responsibility.summary
+            if not text:
+                continue
+            total += 1
+            got = [(b.organisation.id if b.organisation else b.text, b.role) for b in matcher.resolve(text)]
+            want = [(p.organisation.id if p.organisation else p.text, p.role.id) for p in x.responsibility.parties]
+            if got == want:
+                same += 1
+            else:
+                misses.append(f"{plan.id}/{x.id} «{text}»: {got} ≠ {want}")
+    print(f"\nansvar oppløst som i dataene: {same} av {total} tiltak ({same / total:.1%})" + "".join(f"\n  {m}" for m in misses))
+    assert total and same / total >= 0.8, misses
