@@ -41,6 +41,7 @@ from planverk.load import AUDIENCES, load
 from planverk.nav import build_nav
 from planverk.pages import build_pages
 from planverk.pages.base import expand
+from planverk.publisher import PublisherError, read_publisher
 from planverk.search import index_files
 
 log = get_plugin_logger("planverk")
@@ -75,6 +76,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     settings = config.extra.get("planverk", {})
     root = Path(config.config_file_path).parent
     audience, data = _settings(settings, root)
+    try:
+        _state["publisher"] = read_publisher(settings.get("publisher"), site_name=config.site_name,
+                                             docs_dir=Path(config.docs_dir))
+    except PublisherError as exc:
+        raise PluginError(str(exc)) from None
     try:
         corpus = load(data, audience)
     except DataErrors as exc:
@@ -150,6 +156,12 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     page.meta["search"] = {"exclude": True}  # our index replaces the search plugin's (see above)
     return markdown
+
+
+def on_env(env, /, *, config: MkDocsConfig, files: Files):
+    """The publisher (name, logo, contact, colours) for the header and footer templates."""
+    env.globals["publisher"] = _state["publisher"]
+    return env
 
 
 def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
