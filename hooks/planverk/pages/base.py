@@ -248,7 +248,9 @@ def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, f
     head = [first_col, *(s.label for s in statuses), *(["Uten status"] if has_none else []), "Totalt"]
     if any(found[0].draft for _, ms in rows for found in map(ctx.index.entry, ms) if found):
         caption += " (med status fra et utkast)"  # the internal handbook's drafts, see pages/internal.py
-    lines = [f"<table class=\"pv-summary\"><caption>{html_text(caption)}</caption>",
+    # A scroll container (a focusable, named region) so that a phone scrolls the table, not the page.
+    lines = [f'<div class="pv-table-wrap" tabindex="0" role="region" aria-label="{html_text(caption)}">',
+             f"<table class=\"pv-summary\"><caption>{html_text(caption)}</caption>",
              "<thead><tr>" + "".join(f'<th scope="col">{html_text(h)}</th>' for h in head)
              + '<th scope="col" class="pv-summary__aside">Herav forfalt</th><th scope="col">Fordeling</th></tr></thead><tbody>']
     for label_html, measures in rows:
@@ -261,7 +263,7 @@ def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, f
             cells.append(f"<td>{counts['ingen']}</td>")
         cells += [f"<td>{total}</td>", f'<td class="pv-summary__aside">{overdue}</td>', f"<td>{bar(ctx, counts, total)}</td>"]
         lines.append("<tr>" + "".join(cells) + "</tr>")
-    lines.append("</tbody></table>")
+    lines.append("</tbody></table></div>")
     return ctx.fragment(legend(ctx, has_none=has_none, overdue=True) + "\n" + "\n".join(lines))
 
 
