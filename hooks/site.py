@@ -38,7 +38,7 @@ from planverk.errors import DataErrors
 from planverk.feed import rss
 from planverk.index import Index
 from planverk.load import AUDIENCES, load
-from planverk.nav import build_nav
+from planverk.nav import build_nav, homes
 from planverk.pages import build_pages
 from planverk.pages.base import expand
 from planverk.publisher import PublisherError, read_publisher
@@ -96,7 +96,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def _settings(settings: object, root: Path) -> tuple[str, Path]:
     """extra.planverk checked: a clear configuration error naming the setting, never a traceback."""
-    known = {"audience", "data"}
+    known = {"audience", "data", "publisher"}
     if not isinstance(settings, dict):
         raise PluginError(f"Konfigurasjonsfeil: extra.planverk må være en tabell med {', '.join(sorted(known))}; fant {settings!r}")
     unknown = sorted(set(settings) - known)
@@ -156,6 +156,24 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     page.meta["search"] = {"exclude": True}  # our index replaces the search plugin's (see above)
     return markdown
+
+
+def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
+    """Give every page outside the nav (measures, printable versions) a parent in the nav: its
+    group page, else its folder's index page. Breadcrumbs (navigation.path) then show where it
+    belongs, and the nav opens at that parent while the page is shown."""
+    in_nav = {p.file.src_uri for p in nav.pages}
+    known = homes(_state["corpus"])  # type: ignore[arg-type]
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or file.src_uri in in_nav:
+            continue
+        folder = file.src_uri.rpartition("/")[0]
+        home = known.get(file.src_uri) or (f"{folder}/index.md" if folder else None)
+        parent = files.get_file_from_path(home) if home and home != file.src_uri else None
+        if parent is not None and parent.page is not None and parent.src_uri in in_nav:
+            page.parent = parent.page
+    return nav
 
 
 def on_env(env, /, *, config: MkDocsConfig, files: Files):

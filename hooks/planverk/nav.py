@@ -59,3 +59,13 @@ def build_nav(corpus: m.Corpus, *, extra_pages: list[tuple[str, str]] = (), inte
         _section("Om innholdet", [urls.GLOSSARY, urls.ERRATA, urls.OPEN_DATA, _section("Kilder", sources), *(p for _, p in extra_pages)]),
     ]
     return nav
+
+
+def homes(corpus: m.Corpus) -> dict[str, str]:
+    """Pages kept out of the nav -> the nav page they belong under.
+
+    A measure belongs under its package (group) page: the hook makes that page its parent, so
+    the breadcrumbs read plan › group › measure and the nav opens at the group. Other pages
+    outside the nav (printable versions) fall back to their folder's index page in the hook.
+    """
+    return {urls.page_of(x.ref): urls.page_of(x.package.ref) for p in corpus.plans.values() for x in p.measures}
