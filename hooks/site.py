@@ -16,6 +16,8 @@ Events and why:
 - on_page_markdown: exclude every page from Material's search plugin, which would otherwise
   parse every page's HTML again for an index nothing reads (the plugin stays enabled because
   Material shows its search box only then).
+- on_nav: give pages outside the nav (measures) a parent page, for breadcrumbs and the nav.
+- on_env: the publisher (extra.planverk.publisher) for the header and footer templates.
 - on_post_build: drop the build's state, so `mkdocs serve` rebuilds from fresh data.
 """
 
@@ -43,6 +45,7 @@ from planverk.pages import build_pages
 from planverk.pages.base import expand
 from planverk.publisher import PublisherError, read_publisher
 from planverk.search import index_files
+from planverk import stamps
 
 log = get_plugin_logger("planverk")
 
@@ -87,6 +90,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(exc.report()) from None
     _state["corpus"] = corpus
     _state["abbr"] = Abbreviations(corpus.terms)
+    _state["stamps"] = stamps.stamps(corpus, Index(corpus))
+    _state["dates"] = stamps.git_dates(data)
     config.nav = build_nav(corpus, extra_pages=HANDWRITTEN, internal_pages=_intern_pages(config.docs_dir) if corpus.internal else [])
     measures = sum(len(p.measures) for p in corpus.plans.values())
     log.info(f"{audience} data: {len(corpus.plans)} plans, {measures} measures, {len(corpus.strategies)} strategies")
@@ -187,6 +192,11 @@ def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: 
     # Abbreviations here only for what Markdown made: our fragments were written with them.
     html = _state["abbr"].apply(html)  # type: ignore[attr-defined]
     html = expand(html, _state["fragments"].get(page.file.src_uri, ()))
+    stamp = _state["stamps"].get(page.file.src_uri)  # type: ignore[attr-defined]
+    if stamp is not None:  # "Status per …", "Sist endret …" right under the page's heading
+        line = stamps.render(stamp, _state["dates"], stamps.epoch())  # type: ignore[arg-type]
+        head, found, rest = html.partition("</h1>")
+        html = head + found + line + rest if found else line + html
     _state["content_s"] = _state.get("content_s", 0.0) + time.perf_counter() - start  # type: ignore[operator]
     return html
 
