@@ -46,3 +46,32 @@ def test_search_override_only_names_the_dialog():
     dialog = '<div class="md-search" data-md-component="search" role="dialog">'
     assert theirs.count(dialog) == 1, "Material's search.html changed: review the override"
     assert ours == theirs.replace(dialog, dialog[:-1] + " aria-label=\"{{ lang.t('search') }}\">")
+
+
+def _pinned(name: str, old: str, new: str) -> None:
+    ours = _body((REPO / "overrides" / name).read_text(encoding="utf-8"))
+    theirs = _body((MATERIAL / name).read_text(encoding="utf-8"))
+    assert theirs.count(old) == 1, f"Material's {name} changed: review the override"
+    assert ours == theirs.replace(old, new)
+
+
+def test_header_override_only_names_the_publisher_in_the_title():
+    _pinned("partials/header.html", "            {{ config.site_name }}\n",
+            '            {% include "partials/site-title.html" %}\n')
+
+
+def test_path_override_only_renames_the_breadcrumb_landmark():
+    _pinned("partials/path.html", "aria-label=\"{{ lang.t('nav') }}\"", 'aria-label="Du er her"')
+
+
+def test_nav_item_override_only_names_the_section_toggle():
+    icon = '                <span class="md-nav__icon md-icon"></span>\n              </label>'
+    _pinned("partials/nav-item.html", icon,
+            '                <span class="md-nav__icon md-icon"></span>\n'
+            '                <span class="pv-visually-hidden">{{ render_title(nav_item) }}</span>\n              </label>')
+
+
+def test_custom_language_translates_the_landmarks_and_falls_back_to_nb():
+    text = (REPO / "overrides/partials/languages/custom.html").read_text(encoding="utf-8")
+    assert '{% import "partials/languages/nb.html" as nb %}' in text and "or nb.t(key)" in text
+    assert '"header": "Toppfelt"' in text and '"footer": "Forrige og neste side"' in text

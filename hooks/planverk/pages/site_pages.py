@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from .. import model as m
 from .. import urls
+from ..templating import render
 from ..text import html_text, md_text, plural
 from .base import KIND_LABEL, Ctx, Page, document_page, html_link, kind_of, related, status_summary, title_of
 
@@ -18,11 +19,11 @@ def home_page(ctx: Ctx) -> Page:
         rows.append(("Alle planer", measures))
     body = [
         "# Strategier og handlingsplaner",
-        f"Her finner du {plural(len(c.strategies), 'strategi', 'strategier')} og "
-        f"{plural(len(c.plans), 'handlingsplan', 'handlingsplaner')} med til sammen {len(measures)} tiltak fra "
-        f"{len(c.documents)} kildedokumenter. Hvert tiltak, mål og hver verdi har sin egen side, og alt som henger sammen, "
-        f"er lenket i begge retninger. {plural(len(c.organisations), 'organisasjon', 'organisasjoner')} er omtalt.",
-        f"[Se statusoversikten over alle tiltak]({ctx.to(urls.STATUS)}){{ .md-button .md-button--primary }}",
+        "Her ser du hva det offentlige har lovet å gjøre i strategier og handlingsplaner, hvem som har ansvaret, "
+        "og hvor langt arbeidet har kommet.",
+        ctx.fragment(render("doors.html", **{f"{k}_href": urls.site_href(v, start=ctx.path, directory_urls=ctx.directory_urls)
+                                             for k, v in (("status", urls.STATUS), ("plans", urls.PLANS),
+                                                          ("orgs", urls.ORGANISATIONS))})),
         "## Status",
         status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status i hver handlingsplan"),
         "## Handlingsplaner",
@@ -39,7 +40,8 @@ def home_page(ctx: Ctx) -> Page:
         "## Temaer",
         ", ".join(ctx.link(t) for t in c.themes.values()),
         "## Om innholdet",
-        f"Alt innhold er hentet fra kildedokumentene; se [kildene]({ctx.to('kilder/index.md')}), "
+        f"Her er {plural(len(c.strategies), 'strategi', 'strategier')} og {plural(len(c.plans), 'handlingsplan', 'handlingsplaner')} "
+        f"med til sammen {len(measures)} tiltak. Alt er hentet fra {plural(len(c.documents), 'offentlig dokument', 'offentlige dokumenter')}; se [kildene]({ctx.to('kilder/index.md')}), "
         f"[rettelsene]({ctx.to(urls.ERRATA)}) vi har gjort i uttrekket, og [ordlisten]({ctx.to(urls.GLOSSARY)}).",
     ]
     return ctx.page("Forside", "\n\n".join(p for p in body if p),
