@@ -175,11 +175,15 @@ def test_measure_page_links_to_all_it_names(sites):
     assert "Viser til" in page and "Omtalt i" in page
 
 
-def test_edit_link_points_at_the_yaml(sites):
-    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-3/index.html")
+def test_edit_link_points_at_the_yaml_in_the_internal_handbook_only(sites):
+    page = sites["internal"].html("handlingsplaner/gode-krefter/tiltak-3/index.html")
     assert 'href="https://git.example.no/planverk/planverk/edit/main/data/plans/gode-krefter.yml"' in page
-    org = sites["public"].html("organisasjoner/nova/index.html")
+    org = sites["internal"].html("organisasjoner/nova/index.html")
     assert "edit/main/data/organisations.yml" in org
+    for output in ("public", "offline"):
+        for path in ("handlingsplaner/gode-krefter/tiltak-3", "organisasjoner/nova", "om-nettstedet"):
+            html = sites[output].html(f"{path}/index.html" if output == "public" else f"{path}.html")
+            assert 'rel="edit"' not in html and "git.example.no" not in html and "md-source" not in html
 
 
 def test_abbreviations_are_abbr_everywhere(sites):
