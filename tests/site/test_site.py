@@ -254,7 +254,7 @@ def test_escaping_holds_everywhere(hostile):
         for needle in ("<script>alert(1)", "<img src=x", "<b onmouseover"):
             assert needle not in raw, f"{path.relative_to(site)} contains {needle}"
     page = hostile.html("handlingsplaner/gode-krefter/tiltak-1/index.html")
-    assert "<title>Tiltak 1: &lt;script&gt;alert(1)&lt;/script&gt; *fet* - planverk</title>" in page
+    assert "<title>Tiltak 1: &lt;script&gt;alert(1)&lt;/script&gt; *fet* - " in page
     assert 'content="Gode krefter, tiltak 1: &lt;script&gt;alert(1)&lt;/script&gt; *fet*"' in page
     assert "&lt;img src=x onerror=alert(2)&gt; Det etableres" in page
     nav = hostile.html("handlingsplaner/gode-krefter/tiltakspakke-1/index.html")
