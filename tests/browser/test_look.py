@@ -142,12 +142,6 @@ def test_publisher_in_header_and_footer(page, served, sites):
     assert footer.locator(".pv-footer__publisher").inner_text().strip()
 
 
-# The search dialog's name (aria-dialog-name) is the search work's, in another branch; until it
-# lands, its check is the strict xfail below, which fails (XPASS) the day the dialog is named,
-# so this exception cannot outlive the fix. Every other rule counts here.
-SEARCH_DIALOG = "aria-dialog-name"
-
-
 def _axe(browser, served, kind: str, width: int) -> list[dict]:
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="nb-NO")
     page = context.new_page()
@@ -161,13 +155,8 @@ def _axe(browser, served, kind: str, width: int) -> list[dict]:
 @pytest.mark.parametrize("kind", PHONE_KINDS + ["404"])
 def test_axe_with_best_practice_rules(browser, served, kind, width):
     found = [f"{v['id']}: {v['help']} – " + "; ".join(str(n["target"]) for n in v["nodes"][:4])
-             for v in _axe(browser, served, kind, width) if v["id"] != SEARCH_DIALOG]
+             for v in _axe(browser, served, kind, width)]
     assert not found, "\n".join(found)
-
-
-@pytest.mark.xfail(strict=True, reason="the search dialog is named in the search branch (issue 13), not merged yet")
-def test_search_dialog_has_a_name(browser, served):
-    assert SEARCH_DIALOG not in [v["id"] for v in _axe(browser, served, "front", 1280)]
 
 
 @pytest.mark.parametrize("kind", MAIN_KINDS)
