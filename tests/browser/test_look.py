@@ -8,10 +8,15 @@ desktop) go to test-artifacts/screenshots/look-*.png for reviewers.
 
 from __future__ import annotations
 
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from support import screenshot
+from support import SHOTS, screenshot
 from test_accessibility import KINDS, url
 
 # The status overview's table is another module's (test_status_table.py); every other kind here.
@@ -159,11 +164,33 @@ def test_axe_with_best_practice_rules(browser, served, kind, width):
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("kind", MAIN_KINDS)
-def test_screenshots_of_the_main_page_kinds(browser, served, kind):
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _shoot(browser, base: str, kind: str, prefix: str) -> None:
     for name, viewport in (("phone", {"width": 390, "height": 844}), ("desktop", {"width": 1280, "height": 900})):
         context = browser.new_context(viewport=viewport, locale="nb-NO")
         page = context.new_page()
-        page.goto(url(served["public"], KINDS[kind], True))
-        screenshot(page, f"look-after-{kind}-{name}")
+        page.goto(url(base, KINDS[kind], True))
+        screenshot(page, f"{prefix}-{kind}-{name}")
         context.close()
+
+
+@pytest.mark.parametrize("kind", MAIN_KINDS)
+def test_screenshots_of_the_main_page_kinds(browser, served, kind):
+    """look-after-*.png always; look-before-*.png too when PLANVERK_BEFORE_SITE names an older
+    build's public site folder (for the issue note: build main at 8ddada7 in a clone)."""
+    _shoot(browser, served["public"], kind, "look-after")
+    before = os.environ.get("PLANVERK_BEFORE_SITE")
+    if before:
+        handler = functools.partial(_Quiet, directory=before)
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            _shoot(browser, f"http://127.0.0.1:{server.server_address[1]}/", kind, "look-before")
+        finally:
+            server.shutdown()
+            server.server_close()
+    assert (SHOTS / f"look-after-{kind}-phone.png").stat().st_size > 0
