@@ -116,7 +116,7 @@ def errata_page(ctx: Ctx) -> Page:
     body = ["# Rettelser",
             "Kildene er tekst hentet ut av PDF-filer og nettsider. Her er hver rettelse vi har gjort i uttrekket: skrivefeil, "
             "ord som var delt over linjeskift, tekst som ikke er innhold (sidetall, topptekst, bildetekst) og overskrifter vi har "
-            "gjenopprettet. Linjenummeret viser til tekstfilen i `data/sources/`."]
+            "gjenopprettet. Linjenummeret viser til linjen i tekstuttrekket av kilden."]
     for doc_id, errata in by_doc.items():
         document = ctx.corpus.documents[doc_id]
         rows = ["<table class=\"pv-errata\"><caption>Rettelser i " + html_text(document.title) + "</caption>"
@@ -148,8 +148,7 @@ def document_pages(ctx: Ctx) -> list[Page]:
         publisher = ctx.corpus.organisations[doc.publisher_id]
         facts = [f"- **Type:** {md_text(doc.kind)}", f"- **Utgiver:** {c.org_link(publisher)}",
                  f"- **Dato:** {md_text(c.when(doc.date)) if doc.date else 'ikke oppgitt'}",
-                 f"- **Sidetall i kilden:** {'ja' if doc.has_pages else 'nei'}",
-                 f"- **Tekstfil:** `data/sources/{md_text(doc.file)}`"]
+                 f"- **Sidetall i kilden:** {'ja' if doc.has_pages else 'nei'}"]
         body = [f"# {md_text(doc.title)}", "\n".join(facts)]
         if doc.extraction_note:
             body.append(f"!!! note \"Om uttrekket\"\n    {md_text(doc.extraction_note)}")
