@@ -24,6 +24,7 @@ from . import urls
 from .index import Index
 from .plaintext import plain
 from .xlsx import workbook
+from .progress import is_overdue
 
 CSV_FIELDS: list[tuple[str, str, str]] = [  # name, Frictionless type, description (Norwegian)
     ("plan_id", "string", "Handlingsplanens id"),
@@ -83,8 +84,7 @@ def csv_rows(corpus: m.Corpus, index: Index, *, site_url: str = "") -> Iterator[
             reports = [(r, e) for r, e in reports if e is not None] or [(None, None)]
             for position, (report, entry) in enumerate(reports, 1):
                 lead, partners = _parties(measure, True), _parties(measure, False)
-                overdue = (report is not None and entry is not None and measure.period is not None
-                           and measure.period.ended_before(report.as_of_year) and not entry.status.done)
+                overdue = is_overdue(measure, report, entry)
                 yield {
                     "plan_id": plan.id, "plan": plan.title, "tiltak_id": measure.id, "nummer": measure.number,
                     "tittel": measure.title, "gruppe_id": measure.package.id, "gruppe": measure.package.title,

@@ -8,6 +8,7 @@ from functools import cached_property
 from typing import Callable, Iterable, TypeVar
 
 from . import model as m
+from . import progress as rules
 
 T = TypeVar("T")
 
@@ -86,12 +87,12 @@ class Index:
         return tuple((report, report.entry(measure.id)) for report in plan.reports)
 
     def is_overdue(self, measure: m.Measure) -> bool:
-        """Its period had ended at the report date and it is not done."""
-        found = self.entry(measure)
-        if not found or measure.period is None:
-            return False
-        report, entry = found
-        return measure.period.ended_before(report.as_of_year) and not entry.status.done
+        """Its period had ended at the report date and it is not done (rule: planverk.progress)."""
+        return rules.is_overdue(measure, *(self.entry(measure) or (None, None)))
+
+    def progress(self, measure: m.Measure) -> str:
+        """The measure's progress class in its latest report (rule: planverk.progress)."""
+        return rules.progress_class(measure, *(self.entry(measure) or (None, None)))
 
     @cached_property
     def by_document(self) -> dict[str, tuple[object, ...]]:

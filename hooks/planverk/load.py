@@ -601,7 +601,8 @@ class _Builder:
     def _vocabulary(self) -> m.Vocabulary:
         file = self._one("vocabulary.yml")
         data = file.data if file else {"statuses": [], "roles": [], "relation_kinds": []}
-        statuses = tuple(m.Status(id=s["id"], label=s["label"], description=s["description"], done=s["done"], rank=i)
+        statuses = tuple(m.Status(id=s["id"], label=s["label"], description=s["description"], done=s["done"], rank=i,
+                                  progress=s.get("progress", "ukjent"))
                          for i, s in enumerate(data["statuses"]))
         roles = tuple(m.Role(id=r["id"], label=r["label"], description=r["description"]) for r in data["roles"])
         kinds = tuple(m.RelationKind(id=k["id"], label=k["label"], inverse_label=k["inverse_label"]) for k in data["relation_kinds"])

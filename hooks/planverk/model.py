@@ -95,6 +95,7 @@ class Status:
     description: str
     done: bool
     rank: int
+    progress: str = "ukjent"  # progress class (vocabulary.yml), see planverk.progress
 
 
 @dataclass(frozen=True, slots=True)
