@@ -46,6 +46,7 @@ from planverk.pages.base import expand
 from planverk.publisher import PublisherError, read_publisher
 from planverk.search import index_files
 from planverk import stamps
+from planverk.pages.status import status_data_files
 
 log = get_plugin_logger("planverk")
 
@@ -148,6 +149,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             fragments[page.path] = page.fragments
     _state["fragments"] = fragments
     for path, content in exports.all_files(corpus, Index(corpus), site_url=config.site_url or "/"):  # type: ignore[arg-type]
+        files.append(File.generated(config, path, content=content))
+    for path, content in status_data_files(corpus, directory_urls=config.use_directory_urls):  # type: ignore[arg-type]
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, "feed.xml", content=rss(corpus, site_url=config.site_url or "/", site_name=config.site_name)))
     _timed("pages", start)

@@ -6,6 +6,7 @@ URLs are readable and stable, built from ids only: /handlingsplaner/gode-krefter
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 _STRATEGY_CHILD = {
     "mission": "samfunnsoppdrag.md",
@@ -31,6 +32,34 @@ NEWS = "nyheter/index.md"
 ABOUT = "om-nettstedet.md"
 ACCESSIBILITY = "tilgjengelighetserklaering.md"
 OPEN_DATA = "apne-data.md"
+
+
+# The status overview's filters as URL parameters (the table script reads and writes the same).
+STATUS_FILTERS = ("plan", "gruppe", "status", "framdrift", "ansvarlig", "rolle", "forfalt")
+
+
+def status_plan_page(plan_id: str) -> str:
+    """The static status page of one plan: its whole table, usable without JavaScript."""
+    return f"status/{plan_id}.md"
+
+
+def status_data_file(plan_id: str) -> str:
+    """The script with one plan's rows for the status table (a script, so it loads from file://)."""
+    return f"status/data/{plan_id}.js"
+
+
+def status_query(**filters: str | list[str] | tuple[str, ...] | None) -> str:
+    """'?plan=a&status=b,c' for the status pages; several values of one filter are comma-separated."""
+    parts = []
+    for name in STATUS_FILTERS:
+        value = filters.pop(name, None)
+        if isinstance(value, (list, tuple)):
+            value = ",".join(value)
+        if value:
+            parts.append(f"{name}={quote(value, safe=',')}")
+    if filters:
+        raise KeyError(f"unknown status filters: {sorted(filters)}")
+    return "?" + "&".join(parts) if parts else ""
 
 
 def page_of(ref: str) -> str:

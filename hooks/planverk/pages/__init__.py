@@ -7,8 +7,9 @@ from .. import urls
 from .base import Ctx, Page
 from .opendata import open_data_page
 from .organisations import organisation_pages
-from .plans import plan_pages, status_page
+from .plans import plan_pages
 from .printable import plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
+from .status import status_pages
 from .site_pages import document_pages, errata_page, glossary_page, home_page, news_pages, theme_pages
 from .strategies import strategies_index, strategy_pages
 
@@ -17,7 +18,7 @@ __all__ = ["Page", "build_pages"]
 
 def build_pages(corpus: m.Corpus, *, directory_urls: bool = True) -> list[Page]:
     ctx = Ctx.create(corpus, directory_urls=directory_urls)
-    pages = [home_page(ctx.at(urls.HOME)), status_page(ctx.at(urls.STATUS))]
+    pages = [home_page(ctx.at(urls.HOME)), *status_pages(ctx)]
     pages += organisation_pages(ctx)
     pages.append(strategies_index(ctx.at(urls.STRATEGIES)))
     for strategy in corpus.strategies.values():

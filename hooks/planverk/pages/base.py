@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from markupsafe import Markup
+
 from .. import charts
 from .. import model as m
 from .. import urls
@@ -240,9 +242,14 @@ def status_counts(ctx: Ctx, measures: tuple[m.Measure, ...] | list[m.Measure]) -
     return counts
 
 
-def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, first_col: str, caption: str) -> str:
+def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, first_col: str, caption: str,
+                   links: list[tuple[str, dict[str, str]]] | None = None) -> str:
     """A table of counts per status (one row per group), the total, then apart from them the
-    overdue count (a subset of the statuses, not added to the total) and a bar, with a legend."""
+    overdue count (a subset of the statuses, not added to the total) and a bar, with a legend.
+
+    ``links`` gives, per row, the status page and filters of the measures the row counts: each
+    non-zero count then links to the status table filtered to exactly those measures.
+    """
     statuses = ctx.statuses
     has_none = any(status_counts(ctx, ms)["ingen"] for _, ms in rows)
     head = [first_col, *(s.label for s in statuses), *(["Uten status"] if has_none else []), "Totalt"]
@@ -253,15 +260,24 @@ def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, f
              f"<table class=\"pv-summary\"><caption>{html_text(caption)}</caption>",
              "<thead><tr>" + "".join(f'<th scope="col">{html_text(h)}</th>' for h in head)
              + '<th scope="col" class="pv-summary__aside">Herav forfalt</th><th scope="col">Fordeling</th></tr></thead><tbody>']
-    for label_html, measures in rows:
+    for i, (label_html, measures) in enumerate(rows):
         counts = status_counts(ctx, measures)
         total = len(measures)
         overdue = sum(1 for x in measures if ctx.index.is_overdue(x))
+        target = links[i] if links else None
+
+        def count(n: int, css: str = "", **filters: str) -> str:
+            if not target or not n:
+                return str(Markup("<td{}>{}</td>").format(Markup(f' class="{css}"') if css else "", n))
+            href = urls.site_href(target[0], start=ctx.path, directory_urls=ctx.directory_urls)
+            return str(Markup('<td{}><a href="{}">{}</a></td>').format(
+                Markup(f' class="{css}"') if css else "", href + urls.status_query(**target[1], **filters), n))
+
         cells = [f'<th scope="row">{label_html}</th>']
-        cells += [f"<td>{counts[s.id]}</td>" for s in statuses]
+        cells += [count(counts[s.id], status=s.id) for s in statuses]
         if has_none:
-            cells.append(f"<td>{counts['ingen']}</td>")
-        cells += [f"<td>{total}</td>", f'<td class="pv-summary__aside">{overdue}</td>', f"<td>{bar(ctx, counts, total)}</td>"]
+            cells.append(count(counts["ingen"], status="ingen-rapport"))
+        cells += [count(total), count(overdue, "pv-summary__aside", forfalt="ja"), f"<td>{bar(ctx, counts, total)}</td>"]
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines.append("</tbody></table></div>")
     return ctx.fragment(legend(ctx, has_none=has_none, overdue=True) + "\n" + "\n".join(lines))

@@ -68,9 +68,13 @@ def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
         measures = tuple(dict.fromkeys(i.measure for i in involvement))
         body.append(f"## Tiltak ({len(measures)})")
         rows = [(md_text(role), tuple(ms)) for role, ms in by_role.items()]
+        role_ids = {r.label: r.id for r in corpus.vocabulary.roles}
+        links = [(urls.STATUS, {"ansvarlig": org.id, "rolle": role_ids.get(role, "aktor")}) for role in by_role]
         if len(rows) > 1:
             rows.append(("Alle", measures))
-        body.append(status_summary(ctx, rows, first_col="Rolle", caption=f"Status for tiltakene {org.label} er med i"))
+            links.append((urls.STATUS, {"ansvarlig": org.id, "rolle": "alle"}))
+        body.append(status_summary(ctx, rows, first_col="Rolle", caption=f"Status for tiltakene {org.label} er med i",
+                                   links=links))
         for role, ms in by_role.items():
             spec = TableSpec(("plan", "number", "title", "responsible", "period", "status", "overdue"),
                              f"{role}: tiltak {org.label} er med i", f"tiltak-{_slug(role)}")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from .. import model as m
 from .. import urls
-import json
-
 from ..text import html_text, indent, md_text, plural
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
@@ -15,9 +13,6 @@ from ..index import Coverage
 from .printable import plan_print_path
 from .internal import draft_notice, draft_tag, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
 from .tables import TableSpec, measures_table
-
-STATUS_TABLE_ID = "statustabell"
-
 
 def plan_pages(ctx: Ctx, plan: m.Plan) -> list[Page]:
     pages = [plan_page(ctx.at(urls.page_of(plan.ref)), plan), changes_page(ctx.at(changes_path(plan)), plan)]
@@ -58,6 +53,8 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
             reports += ["", indent(ctx.prose(report.description))]
     rows = [(html_link(ctx, p.ref, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
     rows.append(("Alle", plan.measures))
+    here = urls.status_plan_page(plan.id)
+    links = [*((here, {"gruppe": p.id}) for p in plan.packages), (here, {})]
     body = [
         f"# {md_text(plan.title)}",
         f"*{md_text(plan.subtitle)}*" if plan.subtitle else "",
@@ -67,10 +64,10 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         ctx.prose(plan.description),
         "## Status",
         _report_line(ctx, plan),
-        status_summary(ctx, rows, first_col="Gruppe", caption=f"Status for tiltakene i {plan.title}"),
+        status_summary(ctx, rows, first_col="Gruppe", caption=f"Status for tiltakene i {plan.title}", links=links),
         "### Fra rapport til rapport" if len(plan.reports) > 1 else "",
         status_trend(ctx, plan),
-        f"Se tiltakene i [statusoversikten]({ctx.to(urls.STATUS)}?plan={plan.id}) for sortering og filtrering.",
+        f"Sorter og filtrer tiltakene på [planens statusside]({ctx.to(here)}).",
         "## Statusrapporter" if reports else "",
         "\n".join(reports) if reports else "",
         f"[Endringer mellom statusrapportene]({ctx.to(changes_path(plan))})",
@@ -182,41 +179,6 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
                     tags=tuple(t.title for t in measure.themes))
 
 
-def status_page(ctx: Ctx) -> Page:
-    corpus = ctx.corpus
-    measures = [x for p in corpus.plans.values() for x in p.measures]
-    with_history = any(len(p.reports) > 1 for p in corpus.plans.values())
-    columns = ("plan", "number", "title", "package", "responsible", "period", "status", *(("previous",) if with_history else ()),
-               "reported", "overdue")
-    spec = TableSpec(columns, "Alle tiltak i alle handlingsplaner", STATUS_TABLE_ID)
-    rows = [(html_link(ctx, p.ref, p.title), p.measures) for p in corpus.plans.values()]
-    orgs = sorted({o for x in measures for o in x.responsibility.organisations}, key=lambda o: o.label.casefold())
-    responsible = {o.id: tuple(dict.fromkeys(i.measure for i in ctx.index.involvement.get(o.id, ()) if i.role != "Aktør")) for o in orgs}
-    matrix = [(html_link(ctx, o.ref, o.label), responsible[o.id]) for o in orgs]
-    reports = [f"{md_text(p.title)}: {'**Utkast:** ' if p.latest_report.draft else ''}{md_text(p.latest_report.title)}, "
-               f"status per {md_text(ctx.when(p.latest_report.as_of))}"
-               if p.latest_report else f"{md_text(p.title)}: ingen statusrapport" for p in corpus.plans.values()]
-    body = [
-        "# Statusoversikt",
-        draft_notice(ctx, drafts_used(ctx, measures), what="En del av statusene i tabellen"),
-        f"Tabellen viser alle {len(measures)} tiltak i {plural(len(corpus.plans), 'handlingsplan', 'handlingsplaner')}. "
-        "Et tiltak er markert som **forfalt** når perioden var over ved rapportdatoen uten at tiltaket var gjennomført.",
-        "\n".join(f"- {r}" for r in reports),
-        "Last ned alle tiltak: " + " · ".join(f"[{label}]({ctx.to(path)})" for path, label in (
-            ("data/tiltak.xlsx", "Excel"), ("data/tiltak.csv", "CSV"), ("data/tiltak.json", "JSON"),
-            ("data/datapackage.json", "datapakke (Frictionless)"), (urls.OPEN_DATA, "om filene og kolonnene"))),
-        filter_box(ctx, measures, orgs),
-        measures_table(ctx, measures, spec),
-        "## Status per plan",
-        status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status og plan"),
-        "## Status per ansvarlig",
-        "Et tiltak med flere ansvarlige telles hos hver av dem.",
-        status_summary(ctx, matrix, first_col="Ansvarlig", caption="Antall tiltak per status og ansvarlig"),
-    ]
-    return ctx.page("Statusoversikt", _join(body), description="Status for alle tiltak i alle handlingsplaner",
-                    hide=("navigation", "toc"), search_exclude=True)
-
-
 def _coverage(ctx: Ctx, plan: m.Plan) -> str:
     unlinked = Coverage(ctx.index).unlinked_measures(plan)
     if not unlinked:
@@ -312,19 +274,6 @@ def _changes(ctx: Ctx, plan: m.Plan, older: m.StatusReport, newer: m.StatusRepor
         rows.append("</tbody></table>")
         out.append(ctx.fragment("\n".join(rows)))
     return out
-
-
-def filter_box(ctx: Ctx, measures: list[m.Measure], orgs: list[m.Organisation]) -> str:
-    """Options for the table script's filters, from the data (hidden until the script runs)."""
-    plans = [[p.id, p.title] for p in ctx.corpus.plans.values()]
-    statuses = [[s.id, s.label] for s in ctx.statuses]
-    if any(ctx.index.entry(x) is None for x in measures):
-        statuses.append(["ingen-rapport", "Ingen statusrapport"])
-    org_options = [[o.id, f"{o.abbreviation} – {o.name}" if o.abbreviation and o.abbreviation != o.name else o.name]
-                   for o in sorted(orgs, key=lambda o: o.name.casefold())]
-    data = {"plans": plans, "statuses": statuses, "orgs": org_options}
-    attrs = " ".join(f'data-{k}="{html_text(json.dumps(v, ensure_ascii=False))}"' for k, v in data.items())
-    return f'<div class="pv-filters" id="statusfilter" role="search" aria-label="Filtrer tiltakene" {attrs} hidden></div>'
 
 
 def group_heading(plan: m.Plan) -> str:

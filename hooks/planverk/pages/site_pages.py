@@ -15,8 +15,10 @@ def home_page(ctx: Ctx) -> Page:
     c = ctx.corpus
     measures = tuple(x for p in c.plans.values() for x in p.measures)
     rows = [(html_link(ctx, p.ref, p.title), p.measures) for p in c.plans.values()]
+    links = [(urls.status_plan_page(p.id), {}) for p in c.plans.values()]
     if len(rows) > 1:
         rows.append(("Alle planer", measures))
+        links.append((urls.STATUS, {}))
     body = [
         "# Strategier og handlingsplaner",
         "Her ser du hva det offentlige har lovet å gjøre i strategier og handlingsplaner, hvem som har ansvaret, "
@@ -25,7 +27,7 @@ def home_page(ctx: Ctx) -> Page:
                                              for k, v in (("status", urls.STATUS), ("plans", urls.PLANS),
                                                           ("orgs", urls.ORGANISATIONS))})),
         "## Status",
-        status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status i hver handlingsplan"),
+        status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status i hver handlingsplan", links=links),
         "## Handlingsplaner",
         "\n".join(f"- {ctx.link(p)} – {md_text(p.subtitle or '')}"
                   + (f" ({md_text(p.period.text)})" if p.period else "") + f", {plural(len(p.measures), 'tiltak', 'tiltak')}"

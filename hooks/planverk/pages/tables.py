@@ -40,12 +40,17 @@ class TableSpec:
 
 def measures_table(ctx: Ctx, measures: list[m.Measure] | tuple[m.Measure, ...], spec: TableSpec) -> str:
     head = "".join(f'<th scope="col" data-col="{c}">{COLUMNS[c]}</th>' for c in spec.columns)
-    body = "\n".join(_row(ctx, measure, spec.columns) for measure in measures)
+    body = measure_rows(ctx, measures, spec.columns)
     attrs = ' data-sortable="true"' if spec.sortable else ""
     return ctx.fragment(f'<div class="pv-table-wrap" tabindex="0" role="region" aria-labelledby="{spec.table_id}-caption">\n'
                         f'<table class="pv-table" id="{spec.table_id}"{attrs}>\n'
                         f'<caption id="{spec.table_id}-caption">{html_text(spec.caption)}</caption>\n'
                         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>\n</div>")
+
+
+def measure_rows(ctx: Ctx, measures: list[m.Measure] | tuple[m.Measure, ...], columns: tuple[str, ...]) -> str:
+    """The table rows alone (escaped HTML), for a table whose frame comes from a template."""
+    return "\n".join(_row(ctx, measure, columns) for measure in measures)
 
 
 def _href(ctx: Ctx, ref: str) -> str:
@@ -59,7 +64,7 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> str:
     orgs = " ".join(sorted({o.id for o in measure.responsibility.organisations}))
     status_id = found[1].status.id if found else "ingen-rapport"
     attrs = (f'data-plan="{html_text(plan.id)}" data-status="{status_id}" data-orgs="{html_text(orgs)}"'
-             f' data-overdue="{"ja" if overdue else "nei"}"')
+             f' data-overdue="{"ja" if overdue else "nei"}" data-progress="{ctx.index.progress(measure)}"')
     cells = []
     for col in columns:
         if col == "plan":
@@ -99,6 +104,8 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> str:
             cells.append(f'<td data-sort="{date}">{html_text(ctx.when(date)) if date else "–"}</td>')
         elif col == "overdue":
             cells.append('<td data-sort="1"><span class="pv-overdue">Forfalt</span></td>' if overdue else '<td data-sort="0">Nei</td>')
+    # Each cell names its column (data-label): below the phone breakpoint a row is a card.
+    cells = [f'<td data-label="{COLUMNS[c]}"' + cell[3:] for c, cell in zip(columns, cells)]
     return f"<tr {attrs}>{''.join(cells)}</tr>"
 
 
