@@ -57,6 +57,7 @@ bench: $(STAMP) tools browser
 	$(PY) scripts/bench.py
 	$(PY) scripts/bench_search.py --measures 1000,10000
 	$(PY) scripts/bench_serve.py
+	$(PY) scripts/bench_status.py
 
 lock:
 	$(PYTHON_BIN) -m venv /tmp/planverk-lock && /tmp/planverk-lock/bin/pip install --quiet ".[test]" && \

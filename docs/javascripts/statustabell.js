@@ -366,7 +366,7 @@
         var tr = el("tr", { "data-plan": r.plan.id, "data-status": r.status ? r.status[0] : "ingen-rapport",
                             "data-progress": r.progress, "data-overdue": r.overdue ? "ja" : "nei" });
         columns.forEach(function (c) {
-          var td = el("td", { "data-label": c[1] });
+          var td = el("td", { "data-label": c[1], "data-sort": String(sortKey(r, c[0])) });
           fillCell(td, c[0], r, root);
           tr.appendChild(td);
         });

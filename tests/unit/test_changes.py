@@ -89,7 +89,7 @@ def test_previous_entry(two_reports, public_corpus):
 def test_real_site_says_there_is_no_earlier_report(sites):
     page = sites["public"].html("handlingsplaner/gode-krefter/endringer/index.html")
     assert "Det finnes ingen tidligere rapport å sammenligne med" in page
-    assert "Forrige status" not in sites["public"].html("status/index.html")
+    assert "Forrige status" not in sites["public"].html("status/gode-krefter/index.html")
 
 
 def test_site_with_two_reports_shows_history_and_changes(two_reports, tmp_path):
@@ -99,7 +99,7 @@ def test_site_with_two_reports_shows_history_and_changes(two_reports, tmp_path):
     for kind in ('data-change="status-fram"', 'data-change="status-tilbake"', 'data-change="ansvar-endret"',
                  'data-change="tekst-endret"', 'data-change="fjernet"', 'data-change="lagt-til"'):
         assert kind in changes
-    status = build.html("status/index.html")
+    status = build.html("status/gode-krefter/index.html")
     assert "Forrige status" in status and '<span class="pv-change">fram</span>' in status
     measure = build.html("handlingsplaner/gode-krefter/tiltak-1/index.html")
     assert "Statushistorikk" in measure and "februar 2012" in measure and "august 2011" in measure

@@ -13,7 +13,7 @@ from planverk.index import Index
 from planverk.nav import build_nav
 from planverk.pages import build_pages
 from planverk.pages.base import Ctx
-from planverk.pages.plans import measure_page, status_page
+from planverk.pages.plans import measure_page
 from planverk import charts
 from planverk.pages.strategies import LAYER_LABEL, pyramid
 
@@ -81,16 +81,6 @@ def test_measure_page_footnotes(public_corpus):
 def test_front_matter_is_escaped(public_corpus):
     page = build_pages(public_corpus)[0]
     assert page.markdown.startswith('---\ntitle: "Forside"\ndescription: ')
-
-
-def test_status_page_counts(public_corpus):
-    page = status_page(Ctx.create(public_corpus).at(urls.STATUS))
-    body = page.full_body
-    assert page.body.count("<tr data-plan=") == 0  # the table bypasses Markdown as a fragment
-    assert body.count("<tr data-plan=") == 38
-    assert 'data-status="ingen-rapport"' in body  # the radicalisation plan has no report
-    assert '"ikke-igangsatt", "Ikke igangsatt"' in body.replace("&quot;", '"')
-    assert "search:\n  exclude: true" in page.markdown
 
 
 def test_pyramid_is_drawn_with_linked_layers_in_order_and_a_text_list(public_corpus):

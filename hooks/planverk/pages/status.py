@@ -11,6 +11,7 @@ At 10,000 measures a single HTML table was 10.9 MB and took 11 s to load, so:
 from __future__ import annotations
 
 import json
+import posixpath
 
 from markupsafe import Markup
 
@@ -35,6 +36,12 @@ def status_pages(ctx: Ctx) -> list[Page]:
 def _root(ctx: Ctx) -> str:
     """The relative path from this page to the site's root folder ('../', '../../' or '')."""
     return "../" * urls.site_path(ctx.path, directory_urls=ctx.directory_urls).count("/")
+
+
+def _file_href(ctx: Ctx, path: str) -> str:
+    """Relative URL from this page to a generated file (not a page)."""
+    here = urls.site_path(ctx.path, directory_urls=ctx.directory_urls)
+    return posixpath.relpath(path, posixpath.dirname(here) if not here.endswith("/") else here.rstrip("/") or ".")
 
 
 def _columns(ctx: Ctx, plans: list[m.Plan], *, with_plan: bool) -> tuple[str, ...]:
@@ -72,7 +79,7 @@ def _filters(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None, column
     return ctx.fragment(render(
         "status_table.html.j2", table_id=TABLE_ID, config=config, columns=[(c, COLUMNS[c]) for c in columns],
         static_rows=Markup(static_rows),
-        scripts=[_root(ctx) + urls.status_data_file(p.id) for p in plans]))
+        scripts=[_file_href(ctx, urls.status_data_file(p.id)) for p in plans]))
 
 
 def _reports(ctx: Ctx, plans: list[m.Plan]) -> str:
