@@ -11,7 +11,7 @@
 (function () {
   "use strict";
 
-  var PAGE = 100;
+  var PAGE = 50;
   var FILTERS = ["plan", "gruppe", "status", "framdrift", "ansvarlig", "rolle", "forfalt"];
   var NUMERIC = { number: true, status: true, previous: true, overdue: true };
   var collator = new Intl.Collator("nb", { numeric: true, sensitivity: "base" });
@@ -30,6 +30,17 @@
   }
 
   function number(n) { return n.toLocaleString("nb-NO"); }
+
+  /* A string whose plain < order is Norwegian alphabetical order (case and accents ignored,
+   * æ ø å after z, numbers by value, punctuation as space): comparing these is many times
+   * faster than Intl.Collator, which made the first sort of 10,000 rows slow. */
+  function textKey(value) {
+    return String(value).toLowerCase()
+      .replace(/[æä]/g, "{").replace(/[øö]/g, "|").replace(/å/g, "}")
+      .normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9{|}]+/g, " ").trim()
+      .replace(/\d+/g, function (d) { return ("0000000000" + d).slice(-Math.max(10, d.length)); });
+  }
 
   /* --- 1. sortable tables in the DOM (plan, package and organisation pages) ------------- */
 
@@ -323,13 +334,11 @@
       if (!state.sorter) return null;
       if (!orders[state.sorter]) {
         var col = state.sorter;
-        var keys = rows.map(function (row) { return sortKey(row, col); });
         var numeric = NUMERIC[col];
+        var keys = rows.map(function (row) { var k = sortKey(row, col); return numeric ? k : textKey(k); });
         var idx = rows.map(function (row, i) { return i; });
-        idx.sort(function (a, b) {
-          var c = numeric ? keys[a] - keys[b] : collator.compare(String(keys[a]), String(keys[b]));
-          return c || a - b;
-        });
+        idx.sort(numeric ? function (a, b) { return keys[a] - keys[b] || a - b; }
+                         : function (a, b) { return keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b; });
         orders[col] = idx;
       }
       var asc = orders[state.sorter];

@@ -18,7 +18,7 @@ from support import screenshot
 
 ROWS = "#statustabell tbody tr"
 COUNT = "#statusfilter output"
-PAGE = 100  # rows the script draws at first (docs/javascripts/statustabell.js)
+PAGE = 50  # rows the script draws at first (docs/javascripts/statustabell.js)
 
 
 def measures(corpus):
