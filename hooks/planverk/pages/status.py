@@ -181,7 +181,9 @@ def status_data_files(corpus: m.Corpus, *, directory_urls: bool) -> list[tuple[s
             "reports": {r.as_of: ctx.when(r.as_of) for r in plan.reports},
             "orgs": orgs, "rows": rows,
         }
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+        # < > & as \u escapes: the text is inert even if a file is ever inlined or sniffed as HTML.
+        text = (json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+                .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
         out.append((urls.status_data_file(plan.id),
                     "(window.planverkStatus = window.planverkStatus || []).push(" + text + ");\n"))
     return out
