@@ -21,6 +21,7 @@ from ..progress import CLASSES
 from ..templating import render
 from ..text import md_text, plural
 from .base import Ctx, Page, html_link, status_summary
+from .internal import draft_notice, drafts_used
 from .tables import COLUMNS, measure_rows
 
 TABLE_ID = "statustabell"
@@ -83,7 +84,8 @@ def _filters(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None, column
 
 
 def _reports(ctx: Ctx, plans: list[m.Plan]) -> str:
-    return "\n".join(f"- {md_text(p.title)}: {md_text(p.latest_report.title)}, status per {md_text(ctx.when(p.latest_report.as_of))}"
+    return "\n".join(f"- {md_text(p.title)}: {'**Utkast:** ' if p.latest_report.draft else ''}{md_text(p.latest_report.title)}, "
+                     f"status per {md_text(ctx.when(p.latest_report.as_of))}"
                      if p.latest_report else f"- {md_text(p.title)}: ingen statusrapport" for p in plans)
 
 
@@ -103,12 +105,14 @@ def status_overview(ctx: Ctx) -> Page:
                            f"{plural(len(p.measures), 'tiltak', 'tiltak')}" for p in plans)
     body = [
         "# Statusoversikt",
+        draft_notice(ctx, drafts_used(ctx, measures), what="En del av statusene i tabellen"),
         f"Tabellen viser alle {len(measures)} tiltak i {plural(len(plans), 'handlingsplan', 'handlingsplaner')}. "
         "Et tiltak er markert som **forfalt** når perioden var over ved rapportdatoen uten at tiltaket var gjennomført. "
         "Tallene i tabellene under er lenker til tiltakene de teller.",
         _reports(ctx, plans),
         "Last ned alle tiltak: " + " · ".join(f"[{label}]({ctx.to(path)})" for path, label in (
-            ("data/tiltak.csv", "CSV"), ("data/tiltak.json", "JSON"), ("data/datapackage.json", "datapakke (Frictionless)"))),
+            ("data/tiltak.xlsx", "Excel"), ("data/tiltak.csv", "CSV"), ("data/tiltak.json", "JSON"),
+            ("data/datapackage.json", "datapakke (Frictionless)"), (urls.OPEN_DATA, "om filene og kolonnene"))),
         "## Status per plan",
         status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status og plan", links=links),
         "## Alle tiltak",
