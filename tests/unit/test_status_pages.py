@@ -58,11 +58,11 @@ def test_data_scripts_hold_every_measure_with_its_rules(public_corpus, directory
 def _measure(period: m.Period | None) -> m.Measure:
     return m.Measure(id="t", plan_id="p", number=1, package=None, title="T", overview_title=None,  # type: ignore[arg-type]
                      responsibility=m.Responsibility(None, None, ()), actors=(), period=period, overview_period=None,
-                     description="", themes=(), contacts=None, internal_note=None, source=None)  # type: ignore[arg-type]
+                     description="", themes=(), contacts=None, source=None)  # type: ignore[arg-type]
 
 
 def _report(year: str, status: m.Status) -> tuple[m.StatusReport, m.StatusEntry]:
-    entry = m.StatusEntry("t", status, None, (), None, None)  # type: ignore[arg-type]
+    entry = m.StatusEntry("t", status, None, (), None)  # type: ignore[arg-type]
     return m.StatusReport("r", "p", "R", f"{year}-08", None, None, None, (entry,), None), entry  # type: ignore[arg-type]
 
 
