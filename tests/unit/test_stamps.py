@@ -11,7 +11,7 @@ from planverk.text import year_month
 def test_every_plan_page_names_its_report_and_month(public_corpus):
     found = stamps(public_corpus, Index(public_corpus))
     for plan in public_corpus.plans.values():
-        for path in [urls.page_of(plan.ref), *(urls.page_of(x.ref) for x in plan.measures)]:
+        for path in [urls.page_of(plan.ref), urls.status_plan_page(plan.id), *(urls.page_of(x.ref) for x in plan.measures)]:
             html = render(found[path], {}, 1318118400)
             if plan.latest_report is not None:
                 assert f"Status per {year_month(plan.latest_report.as_of)}" in html or year_month(plan.latest_report.as_of) in html
