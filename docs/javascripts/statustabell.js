@@ -164,8 +164,10 @@
       }
       case "period": td.textContent = row.period || "Ikke oppgitt"; break;
       case "status":
-        if (row.status) td.appendChild(badge(row.status));
-        else td.appendChild(el("span", { "class": "pv-status pv-status--ingen" }, "Ingen statusrapport"));
+        if (row.status) {
+          td.appendChild(badge(row.status));
+          if (plan.drafts && plan.drafts.indexOf(row.reported) !== -1) td.appendChild(el("span", { "class": "pv-draft-tag" }, "Utkast"));
+        } else td.appendChild(el("span", { "class": "pv-status pv-status--ingen" }, "Ingen statusrapport"));
         break;
       case "previous":
         if (!row.previous) { td.textContent = "–"; break; }

@@ -116,8 +116,15 @@ def test_draft_is_marked_on_every_page_and_table_that_uses_it(fx):
     for name, html in (("plan", plan), ("measure", measure), ("package", package), ("status", status)):
         body = article(html)
         assert '<div class="admonition pv-draft" role="note">' in body and TOKENS["draft-title"] in body, name
-    row = re.search(rf'<tr [^>]*>(?:(?!</tr>).)*?href="[^"]*{re.escape(fx.measure)}/"(?:(?!</tr>).)*</tr>', article(status), re.S)
+    plan_status = site.html(urls.url_of(urls.status_plan_page(fx.plan)) + "index.html")  # the plan's static table
+    row = re.search(rf'<tr [^>]*>(?:(?!</tr>).)*?href="[^"]*{re.escape(fx.measure)}/"(?:(?!</tr>).)*</tr>', article(plan_status), re.S)
     assert row and '<span class="pv-draft-tag">Utkast</span>' in row.group(0), "the status table marks the draft's status"
+    # The overview's rows come from the plan's data script: it names the draft report, the public one none.
+    draft = load(fx.data, "internal").plans[fx.plan].drafts[0]
+    script = (site.site / urls.status_data_file(fx.plan)).read_text(encoding="utf-8")
+    assert re.search(rf'"drafts":\[[^\]]*"{re.escape(draft.as_of)}"', script), "the data script marks the draft's status"
+    public = (fx.builds["public"].site / urls.status_data_file(fx.plan)).read_text(encoding="utf-8")
+    assert '"drafts":[]' in public
     assert '<span class="pv-draft-tag">Utkast</span>' in article(measure) and TOKENS["draft-text"] in article(measure)
     assert "(med status fra et utkast)" in article(plan), "the plan's summary table says it uses a draft"
 

@@ -183,6 +183,7 @@ def status_data_files(corpus: m.Corpus, *, directory_urls: bool) -> list[tuple[s
             "id": plan.id, "title": plan.title, "path": path(urls.page_of(plan.ref)), "base": base,
             "packages": [[k.id, f"{k.label} {k.number}", path(urls.page_of(k.ref)), k.number] for k in plan.packages],
             "reports": {r.as_of: ctx.when(r.as_of) for r in plan.reports},
+            "drafts": [r.as_of for r in plan.reports if r.draft],  # the internal handbook's draft reports
             "orgs": orgs, "rows": rows,
         }
         # < > & as \u escapes: the text is inert even if a file is ever inlined or sniffed as HTML.
