@@ -332,3 +332,42 @@ def test_plan_page_lists_its_measures_with_status(sites, public_corpus):
     for measure in public_corpus.plans["gode-krefter"].measures:
         assert f'href="{measure.id}/"' in table
     assert table.count('class="pv-status pv-status--') == 35
+
+
+def test_pages_made_from_data_say_when_their_facts_date_from(sites, public_corpus):
+    """The stamp stands right under the heading of every page made from a plan's data: the report
+    its statuses come from, the next report where the data names it, and when the data changed."""
+    from html import escape
+
+    from planverk.text import year_month
+
+    for plan in public_corpus.plans.values():
+        report = plan.latest_report
+        paths = [urls.page_of(plan.ref), urls.status_plan_page(plan.id), *(urls.page_of(x.ref) for x in plan.measures[:3])]
+        for path in paths:
+            body = article(sites["public"].html(html_path(path)))
+            stamp = re.search(r'</h1>\s*<div class="pv-dates"[^>]*>(.*?)</div>', body, re.S)
+            assert stamp, f"{path}: no date line under the heading"
+            text = stamp.group(1)
+            assert (f"Status per {year_month(report.as_of)}" in text) if report else ("Ingen statusrapport" in text), path
+            assert "Sist endret " in text, path
+            due = report.next_update if report and path == urls.page_of(plan.ref) else None
+            assert (f"Neste statusrapport: {escape(due)}." in text) if due else "Neste statusrapport" not in text, path
+    assert 'class="pv-dates"' not in article(sites["public"].html("om-nettstedet/index.html")), "hand-written pages have none"
+
+
+def test_public_pages_do_not_talk_about_yaml_or_data_files(sites):
+    """Klarspråk: only what is meant for data editors (the corrections list, the «For redaktører»
+    section of the about page) names data files or formats."""
+    site = sites["public"].site
+    for page in pages(site):
+        where = page.relative_to(site).as_posix()
+        if where.startswith("rettelser/"):
+            continue
+        text = re.sub(r"<(script|style)[^>]*>.*?</\1>", "", article(page.read_text(encoding="utf-8")), flags=re.S)
+        text = re.sub(r"<[^>]+>", "", text)
+        if where == "om-nettstedet/index.html":
+            assert "For redaktører" in text
+            text = text.split("For redaktører")[0]
+        for word in ("YAML", ".yml", "data/sources", "mappen data/"):
+            assert word not in text, f"{where}: {word!r}"
