@@ -61,6 +61,26 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, served, kind):
     assert width <= phone.evaluate("window.innerWidth"), f"{kind}: the page is {width} px wide at 390 px"
 
 
+# Every form control on the page (the header's menu and search buttons, the content's forms and
+# toggles, the footer's) lies inside the viewport, whole. The closed nav drawer and search
+# dialog are off screen by design and not part of the page until opened.
+CONTROLS_OUTSIDE = """() => [...document.querySelectorAll(':is(.md-header, .md-content, .md-footer) :is(input, button, select, textarea, summary, label[for])')]
+  .filter(e => !e.closest('.md-search') && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+  .filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 && (r.left < 0 || r.right > window.innerWidth); })
+  .map(e => e.outerHTML.slice(0, 100))"""
+
+
+@pytest.mark.parametrize("kind", PHONE_KINDS + ["404"])
+def test_every_form_control_fits_a_360_px_phone(browser, served, kind):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO", is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(served["public"] + "404.html" if kind == "404" else url(served["public"], KINDS[kind], True))
+    outside = page.evaluate(CONTROLS_OUTSIDE)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), kind
+    context.close()
+    assert not outside, f"{kind}: controls outside a 360 px screen: {outside}"
+
+
 @pytest.mark.parametrize("width", [360, 390, 1280])
 @pytest.mark.parametrize("kind", [k for k in PHONE_KINDS if k in ("front", "plan", "package", "organisation", "organisations",
                                                                   "strategy", "errata", "changes", "drivers")])
