@@ -5,7 +5,7 @@ plugin), then the allow-list sanitiser (sanitize.py): no prose goes through MkDo
 Python-Markdown, whose attribute lists and reference definitions let data set event
 handlers and ``javascript:`` links. Each text is converted once and cached: at 10,000
 measures converting the same prose twice through MkDocs cost ~9 s. Links in prose must be
-absolute (load.py checks with :func:`link_targets`, which reads the same grammar), since
+absolute (load/convert.py checks with :func:`link_targets`, which reads the same grammar), since
 MkDocs does not rewrite links in these fragments.
 """
 

@@ -155,6 +155,21 @@ def test_dangling_reference_in_a_relation(data_copy: Path) -> None:
           "'measure:gode-krefter/tiltak-99'", "peker ikke på noen enhet")
 
 
+def test_unknown_source_document_is_one_error_and_nothing_is_invented_in_its_place(data_copy: Path) -> None:
+    # Every package, measure and report entry inherits the plan's document: nothing may
+    # stand in for it (once "the first document" did, with a page error at each child).
+    line = edit(data_copy, PLAN, "source: {document: gode-krefter-statusrapport-2011, page: 2}\n",
+                "source: {document: gode-krefter-statusrapport-2099, page: 2}\n")
+    check(only_error(data_copy), PLAN, line, "source.document", "ukjent dokument 'gode-krefter-statusrapport-2099'",
+          "mente du 'gode-krefter-statusrapport-2011'")
+
+
+def test_an_unknown_owner_is_one_error_not_one_per_reference_to_the_plan(data_copy: Path) -> None:
+    # the plan cannot be built; the report on it and the relations to its measures are not unknown
+    line = edit(data_copy, PLAN, "owner: regjeringen\n", "owner: regjeringa\n")
+    check(only_error(data_copy), PLAN, line, "owner", "ukjent organisasjon 'regjeringa'", "mente du 'regjeringen'")
+
+
 def test_dangling_reference_to_a_theme(data_copy: Path) -> None:
     line = edit(data_copy, PLAN, "    themes: [kunnskap, slt]\n", "    themes: [kunnskap, ukjent]\n", after="  - id: tiltak-1\n")
     check(only_error(data_copy), PLAN, line, "measures[0].themes[1]", "ukjent tema 'ukjent'", "forventet en av: ", "kunnskap")

@@ -1,0 +1,34 @@
+"""organisations.yml: ministries, agencies, municipalities and their parents."""
+
+from __future__ import annotations
+
+from ... import model as m
+from .. import convert
+from ..cursor import Cursor
+from ..registry import Registry
+
+
+def organisations(cur: Cursor | None, documents: dict[str, m.Document], registry: Registry) -> dict[str, m.Organisation]:
+    out: dict[str, m.Organisation] = {}
+    if cur is None:
+        return out
+    items = cur.file.data["organisations"]
+    registry.unique(items, cur.at("organisations"))
+    for i, o in enumerate(items):
+        at = cur.at("organisations", i)
+        former = tuple(m.FormerName(name=f["name"], source=s) for j, f in enumerate(o.get("former_names", []))
+                       if (s := convert.source(f["source"], at.at("former_names", j, "source"), documents, registry)))
+        source = convert.source(o["source"], at.at("source"), documents, registry)
+        if source is None:
+            registry.fail(f"org:{o['id']}")
+            continue
+        org = m.Organisation(
+            id=o["id"], abbreviation=o.get("abbreviation"), name=o["name"], kind=o["kind"], parent_id=o.get("parent"),
+            former_names=former, other_names=tuple(o.get("other_names", [])),
+            expansion_is_editorial=o.get("expansion_is_editorial", False), internal=o.get("internal", False), source=source)
+        out[org.id] = org
+        registry.register(org, at)
+    for i, o in enumerate(items):
+        if o.get("parent") is not None:
+            registry.resolve(out, o["parent"], cur.at("organisations", i, "parent"), "organisation")
+    return out
