@@ -1,0 +1,177 @@
+"""Documents, sources, organisations, terms, themes and the vocabulary's values: what every
+other entity cites."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    title: str
+    kind: str
+    publisher_id: str
+    date: str | None
+    file: str
+    has_pages: bool
+    extraction_note: str | None
+
+    @property
+    def ref(self) -> str:
+        return f"document:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    document: Document
+    page: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FormerName:
+    name: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    id: str
+    abbreviation: str | None
+    name: str
+    kind: str
+    parent_id: str | None
+    former_names: tuple[FormerName, ...]
+    other_names: tuple[str, ...]
+    expansion_is_editorial: bool
+    internal: bool
+    source: Source
+
+    @property
+    def ref(self) -> str:
+        return f"org:{self.id}"
+
+    @property
+    def label(self) -> str:
+        """Short label: the abbreviation where there is one."""
+        return self.abbreviation or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    id: str
+    term: str
+    expansion: str
+    description: str | None
+    expansion_is_editorial: bool
+    source: Source
+    organisation_id: str | None = None  # set when the term is an organisation's abbreviation
+
+    @property
+    def ref(self) -> str:
+        return f"term:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Theme:
+    id: str
+    title: str
+    description: str
+
+    @property
+    def ref(self) -> str:
+        return f"theme:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    id: str
+    label: str
+    description: str
+    done: bool
+    rank: int
+    progress: str = "ukjent"  # progress class (vocabulary.yml), see planverk.progress
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelationKind:
+    id: str
+    label: str
+    inverse_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    start: int
+    end: int | None
+    text: str
+
+    def ended_before(self, year: int) -> bool:
+        """True when the period's last year is before ``year`` (open periods never end)."""
+        return self.end is not None and self.end < year
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    role: Role
+    organisation: Organisation | None
+    text: str | None  # a party the source names only generically
+
+    @property
+    def label(self) -> str:
+        return self.organisation.label if self.organisation else (self.text or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Responsibility:
+    summary: str | None
+    text: str | None
+    parties: tuple[Party, ...]
+
+    @property
+    def organisations(self) -> tuple[Organisation, ...]:
+        return tuple(p.organisation for p in self.parties if p.organisation)
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    name: str
+    organisation: Organisation | None
+
+
+@dataclass(frozen=True, slots=True)
+class Contacts:
+    """Internal-only contact persons."""
+
+    text: str
+    persons: tuple[Person, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An internal note on a plan, package, measure or report entry (internal handbook only).
+
+    Follow-up comments, risks, next steps, contact points: dated, signed by a person or unit.
+    """
+
+    date: str  # YYYY-MM-DD
+    author: str  # a person or a unit
+    text: str  # Markdown
+    kind: str | None = None  # a key of NOTE_KINDS
+
+
+NOTE_KINDS: dict[str, str] = {"oppfolging": "Oppfølging", "risiko": "Risiko", "neste-steg": "Neste steg", "kontakt": "Kontaktpunkt"}
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    number: int
+    text: str
+    url: str | None
