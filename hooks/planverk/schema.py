@@ -109,12 +109,6 @@ class Schemas:
         """For each schema, which property names anywhere in it are internal-only."""
         return {name: frozenset(_internal_names(schema, self._raw)) for name, schema in self._raw.items()}
 
-    def enum(self, name: str, *pointer: str) -> list[Any]:
-        node: Any = self._raw[name]
-        for key in pointer:
-            node = node[key]
-        return list(node["enum"])
-
 
 def _whole_string_patterns(node: Any) -> None:
     r"""Make every ``pattern`` that ends in ``$`` match the whole string, in place.

@@ -17,7 +17,6 @@ from .plans import (
 from .strategies import (
     Signatory, Introduction, TextBlock, Mission, Vision, Value, ServiceGoal, UserGoal, FocusArea,
     SubGoal, Goal, StrategicArea, Driver, DriverCategory, Drivers, Section, Strategy,
-    StrategyElementKind,
 )
 from .corpus import (
     NewsItem, Relation, Erratum, Vocabulary, Corpus,
@@ -29,6 +28,6 @@ __all__ = [
     "NOTE_KINDS", "Package", "Measure", "StatusEntry", "StatusReport", "Plan", "Signatory",
     "Introduction", "TextBlock", "Mission", "Vision", "Value", "ServiceGoal", "UserGoal",
     "FocusArea", "SubGoal", "Goal", "StrategicArea", "Driver", "DriverCategory", "Drivers",
-    "Section", "Strategy", "StrategyElementKind", "NewsItem", "Relation", "Erratum", "Vocabulary",
+    "Section", "Strategy", "NewsItem", "Relation", "Erratum", "Vocabulary",
     "Corpus",
 ]

@@ -52,9 +52,6 @@ class Vocabulary:
     roles: tuple[Role, ...]
     relation_kinds: tuple[RelationKind, ...]
 
-    def status(self, label: str) -> Status:
-        return next(s for s in self.statuses if s.label == label)
-
 
 @dataclass(frozen=True)
 class Corpus:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from .common import Organisation, Period, Source, Theme
 
@@ -30,9 +29,6 @@ class TextBlock:
     title: str | None
     text: str
     source: Source
-
-
-StrategyElementKind = Literal["mission", "vision", "value", "service-goal", "user-goal", "focus-area", "area", "goal", "section"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -209,10 +209,6 @@ def document_page(document: m.Document) -> str:
     return f"kilder/{document.id}.md"
 
 
-def when(date: str | None) -> str:
-    return year_month(date)
-
-
 # --- shared fragments -----------------------------------------------------------------------
 
 
