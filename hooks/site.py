@@ -34,7 +34,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 
-from planverk import exports
+from planverk import exports, urls
 from planverk.abbr import Abbreviations
 from planverk.errors import DataErrors
 from planverk.feed import rss
@@ -53,7 +53,7 @@ log = get_plugin_logger("planverk")
 # Rebuilt in on_config on every build (and every `mkdocs serve` rebuild); never carried over.
 _state: dict[str, object] = {}
 
-HANDWRITTEN = [("Om nettstedet", "om-nettstedet.md"), ("Tilgjengelighetserklæring", "tilgjengelighetserklaering.md")]
+HANDWRITTEN = [("Om nettstedet", urls.ABOUT), ("Tilgjengelighetserklæring", urls.ACCESSIBILITY)]
 INTERN = "intern/"  # docs/intern/: the internal handbook's own pages (exclude_docs elsewhere)
 
 

@@ -222,7 +222,9 @@ def datapackage(corpus: m.Corpus, *, site_url: str = "") -> str:
         "description": _description(corpus),
         **({"homepage": base} if base else {}),
         "licenses": [{"name": "NLOD-2.0", "title": "Norsk lisens for offentlige data", "path": "https://data.norge.no/nlod/no/2.0"}],
-        "sources": [{"title": d.title, "path": f"{base}kilder/{d.id}/"} for d in corpus.documents.values()],
+        # with no site address, relative to this file in data/ (Frictionless resolves paths from the descriptor)
+        "sources": [{"title": d.title, "path": _absolute(site_url, d.ref) if base else "../" + _absolute("", d.ref)}
+                    for d in corpus.documents.values()],
         "resources": [
             {"name": "tiltak-csv", "path": "tiltak.csv", "profile": "tabular-data-resource", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8", "schema": schema},

@@ -43,11 +43,11 @@ def build_nav(corpus: m.Corpus, *, extra_pages: list[tuple[str, str]] = (), inte
     plans: list[NavItem] = [urls.PLANS]
     for p in corpus.plans.values():
         plans.append(_section(p.title, [urls.page_of(p.ref), urls.status_plan_page(p.id), *(urls.page_of(x.ref) for x in p.packages),
-                                        f"handlingsplaner/{p.id}/endringer.md"]))
+                                        urls.changes_page(p.ref)]))
     organisations: list[NavItem] = [urls.ORGANISATIONS, *(urls.page_of(o.ref) for o in sorted(corpus.organisations.values(), key=lambda o: o.name.casefold()))]
     themes: list[NavItem] = [urls.THEMES, *(urls.page_of(t.ref) for t in corpus.themes.values())]
     news: list[NavItem] = [urls.NEWS, *(urls.page_of(n.ref) for n in corpus.news.values())]
-    sources: list[NavItem] = ["kilder/index.md", *(f"kilder/{d.id}.md" for d in corpus.documents.values())]
+    sources: list[NavItem] = [urls.SOURCES, *(urls.page_of(d.ref) for d in corpus.documents.values())]
     nav: list[NavItem] = [
         urls.HOME,
         urls.STATUS,

@@ -86,7 +86,7 @@ def stamps(corpus: m.Corpus, index: Index) -> dict[str, Stamp]:
     for plan in all_plans:
         reports = tuple(r.ref for r in plan.reports)
         out[urls.page_of(plan.ref)] = Stamp((plan,), files_of(plan.ref, *reports), next_update=True)
-        out[f"handlingsplaner/{plan.id}/endringer.md"] = Stamp((plan,), files_of(plan.ref, *reports))
+        out[urls.changes_page(plan.ref)] = Stamp((plan,), files_of(plan.ref, *reports))
         out[urls.status_plan_page(plan.id)] = Stamp((plan,), files_of(plan.ref, *reports))
         for package in plan.packages:
             out[urls.page_of(package.ref)] = Stamp((plan,), files_of(plan.ref, *reports))

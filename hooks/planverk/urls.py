@@ -1,6 +1,7 @@
-"""Where every entity lives: typed ref -> docs-relative Markdown path (and anchor).
+"""Where every page lives: typed ref -> docs-relative Markdown path (and anchor).
 
 URLs are readable and stable, built from ids only: /handlingsplaner/gode-krefter/tiltak-21/.
+Every page path of the site is spelled here, and the names an id must not take.
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ NEWS = "nyheter/index.md"
 ABOUT = "om-nettstedet.md"
 ACCESSIBILITY = "tilgjengelighetserklaering.md"
 OPEN_DATA = "apne-data.md"
+SOURCES = "kilder/index.md"
+_SOURCES_FOLDER = "kilder/"
+# Pages with a fixed address: no entity may take one (the hand-written ones are in docs/).
+FIXED_PAGES = (HOME, STATUS, GLOSSARY, ERRATA, ORGANISATIONS, STRATEGIES, PLANS, THEMES, NEWS, ABOUT, ACCESSIBILITY, SOURCES)
+# Page names a strategy folder already uses: a section id must not take one.
+RESERVED_STRATEGY_PAGES = frozenset({"index", "omrader", "utskrift", *(name[:-len(".md")] for name in _STRATEGY_CHILD.values()),
+                                     *_STRATEGY_GROUP.values()})
 
 
 # The status overview's filters as URL parameters (the table script reads and writes the same).
@@ -85,14 +93,31 @@ def page_of(ref: str) -> str:
     if kind in ("package", "measure"):
         return f"handlingsplaner/{parts[0]}/{parts[1]}.md"
     if kind == "report":
-        return f"handlingsplaner/{parts[0]}/endringer.md"  # a report is shown where its changes are
+        return changes_page(f"plan:{parts[0]}")  # a report is shown where its changes are
     if kind == "news":
         return f"nyheter/{parts[0]}.md"
     if kind == "theme":
         return f"tema/{parts[0]}.md"
     if kind == "term":
         return GLOSSARY
+    if kind == "document":
+        return f"{_SOURCES_FOLDER}{parts[0]}.md"
     raise KeyError(f"no page for reference {ref!r}")
+
+
+def changes_page(plan_ref: str) -> str:
+    """The page of the changes between a plan's status reports."""
+    return page_of(plan_ref).replace("/index.md", "/endringer.md")
+
+
+def print_page(ref: str) -> str:
+    """The printable copy of a whole plan or strategy."""
+    return page_of(ref).replace("/index.md", "/utskrift.md")
+
+
+def is_source_page(md_path: str) -> bool:
+    """A page of the sources: their index or one source document."""
+    return md_path.startswith(_SOURCES_FOLDER)
 
 
 def anchor_of(ref: str) -> str | None:

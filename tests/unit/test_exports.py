@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import zipfile
 from datetime import datetime
 
 import openpyxl
 import pytest
 
-from planverk import exports
+from planverk import exports, urls
 from planverk.index import Index
 from planverk.load import load
 from planverk.plaintext import plain
@@ -187,6 +188,14 @@ def test_urls_in_the_exports_are_absolute(public_corpus):
     assert package["homepage"] == SITE and all(s["path"].startswith(SITE + "kilder/") for s in package["sources"])
     listed = json.loads(files["data/index.json"])["enheter"]
     assert all(json.loads(files[i["json"]])["nettadresse"].startswith(SITE) for i in listed)
+
+
+def test_without_a_site_address_the_datapackage_sources_resolve_from_the_data_folder(public_corpus):
+    # Frictionless reads a relative path from the descriptor's folder (data/), not the site root
+    package = json.loads(dict(exports.all_files(public_corpus, Index(public_corpus), site_url=""))["data/datapackage.json"])
+    assert package["sources"]
+    for source, document in zip(package["sources"], public_corpus.documents.values(), strict=True):
+        assert posixpath.normpath(posixpath.join("data", source["path"])) + "/" == urls.url_of(urls.page_of(document.ref))
 
 
 def test_prose_in_json_is_plain_text(public_corpus):

@@ -15,9 +15,6 @@ from .cursor import Cursor, Report
 from .files import Files, one
 from .registry import Registry
 
-# Page names a strategy folder already uses (see urls.py): section ids must not take them.
-_RESERVED_STRATEGY_PAGES = frozenset({"index", "samfunnsoppdrag", "visjon", "drivkrefter", "verdier", "tjenestemal",
-                                      "brukermal", "satsingsomrader", "omrader", "utskrift"})
 # How a message names the entity that wants an address, by the kind of its ref.
 _KIND_WORD = {"org": "organisasjonen", "strategy": "strategien", "value": "verdien", "service-goal": "tjenestemålet",
               "user-goal": "brukermålet", "focus-area": "satsingsområdet", "area": "området", "goal": "målet",
@@ -75,7 +72,7 @@ def sections_take_no_reserved_name(built: Built) -> None:
     """A strategy's section would take the address of one of the strategy's own pages."""
     for cur in built.cursors("strategies"):
         for j, x in enumerate(cur.file.data.get("sections", [])):
-            if x["id"] in _RESERVED_STRATEGY_PAGES:
+            if x["id"] in urls.RESERVED_STRATEGY_PAGES:
                 built.registry.refused.add((cur.file.name, ("sections", j, "id")))
                 cur.at("sections", j, "id").error(f"id-en '{x['id']}' er reservert for strategiens egen side '{x['id']}'; velg en annen id")
 
@@ -83,22 +80,17 @@ def sections_take_no_reserved_name(built: Built) -> None:
 def addresses_are_unique(built: Built) -> None:
     """Every page has a web address of its own: an id must not take one that a fixed page
     (index, endringer, utskrift, …) or another entity already has."""
-    from ..pages.base import document_page
-    from ..pages.plans import changes_path
-    from ..pages.printable import plan_print_path, strategy_print_path
-
     def address(md_path: str) -> str:
         return urls.url_of(md_path).rstrip("/")
 
     owners: dict[str, str] = {}
-    for page in (urls.HOME, urls.STATUS, urls.GLOSSARY, urls.ERRATA, urls.ORGANISATIONS, urls.STRATEGIES, urls.PLANS,
-                 urls.THEMES, urls.NEWS, urls.ABOUT, urls.ACCESSIBILITY, "kilder/index.md"):
+    for page in urls.FIXED_PAGES:
         owners[address(page)] = "en fast side"
     for plan in built.corpus.plans.values():
-        owners[address(changes_path(plan))] = "planens side «endringer»"
-        owners[address(plan_print_path(plan))] = "planens utskriftsside"
+        owners[address(urls.changes_page(plan.ref))] = "planens side «endringer»"
+        owners[address(urls.print_page(plan.ref))] = "planens utskriftsside"
     for strategy in built.corpus.strategies.values():
-        owners[address(strategy_print_path(strategy))] = "strategiens utskriftsside"
+        owners[address(urls.print_page(strategy.ref))] = "strategiens utskriftsside"
     refused = built.registry.refused
 
     def claim(md_path: str, who: str, cur: Cursor) -> None:
@@ -113,7 +105,7 @@ def addresses_are_unique(built: Built) -> None:
     documents = one(built.files, "documents.yml")
     if documents is not None:
         for i, doc in enumerate(built.corpus.documents.values()):
-            claim(document_page(doc), f"dokumentet '{doc.id}'", Cursor(built.report, documents, ("documents", i)))
+            claim(urls.page_of(doc.ref), f"dokumentet '{doc.id}'", Cursor(built.report, documents, ("documents", i)))
     for ref, cur in built.registry.where.items():
         kind = ref.partition(":")[0]
         if kind in ("report", "term", "mission", "vision", "drivers"):

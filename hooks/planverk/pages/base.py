@@ -206,7 +206,7 @@ class Ctx:
 
 
 def document_page(document: m.Document) -> str:
-    return f"kilder/{document.id}.md"
+    return urls.page_of(document.ref)
 
 
 # --- shared fragments -----------------------------------------------------------------------

@@ -49,7 +49,7 @@ def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
         facts.append("- **Underliggende:** " + ", ".join(ctx.org_link(c) for c in children))
     for former in org.former_names:
         facts.append(f"- **Tidligere navn:** {md_text(former.name)} (brukt i [{md_text(former.source.document.title)}]"
-                     f"({ctx.to(f'kilder/{former.source.document.id}.md')}))")
+                     f"({ctx.to(urls.page_of(former.source.document.ref))}))")
     if org.other_names:
         facts.append("- **Også kalt:** " + ", ".join(md_text(n) for n in org.other_names))
     body = [f"# {md_text(title_of(org))}", "\n".join(facts)]
@@ -89,7 +89,7 @@ def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
     documents = [d for d in corpus.documents.values() if d.publisher_id == org.id]
     if documents:
         body.append("## Kildedokumenter")
-        body.append("\n".join(f"- [{md_text(d.title)}]({ctx.to(f'kilder/{d.id}.md')})" for d in documents))
+        body.append("\n".join(f"- [{md_text(d.title)}]({ctx.to(urls.page_of(d.ref))})" for d in documents))
     body.append(related(ctx, org.ref, "Omtalt i"))
     body.append(ctx.source_line(org.source))
     return ctx.page(title_of(org), "\n\n".join(p for p in body if p), description=f"{org.name}: strategier, planer og tiltak",

@@ -227,7 +227,7 @@ def status_trend(ctx: Ctx, plan: m.Plan) -> str:
 
 
 def changes_path(plan: m.Plan) -> str:
-    return f"handlingsplaner/{plan.id}/endringer.md"
+    return urls.changes_page(plan.ref)
 
 
 def changes_page(ctx: Ctx, plan: m.Plan) -> Page:

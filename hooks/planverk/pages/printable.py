@@ -17,11 +17,11 @@ TEMPLATE = "print.html"
 
 
 def plan_print_path(plan: m.Plan) -> str:
-    return f"handlingsplaner/{plan.id}/utskrift.md"
+    return urls.print_page(plan.ref)
 
 
 def strategy_print_path(strategy: m.Strategy) -> str:
-    return f"strategier/{strategy.id}/utskrift.md"
+    return urls.print_page(strategy.ref)
 
 
 def css_string(text: str) -> str:

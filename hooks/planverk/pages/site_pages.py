@@ -43,7 +43,7 @@ def home_page(ctx: Ctx) -> Page:
         ", ".join(ctx.link(t) for t in c.themes.values()),
         "## Om innholdet",
         f"Her er {plural(len(c.strategies), 'strategi', 'strategier')} og {plural(len(c.plans), 'handlingsplan', 'handlingsplaner')} "
-        f"med til sammen {len(measures)} tiltak. Alt er hentet fra {plural(len(c.documents), 'offentlig dokument', 'offentlige dokumenter')}; se [kildene]({ctx.to('kilder/index.md')}), "
+        f"med til sammen {len(measures)} tiltak. Alt er hentet fra {plural(len(c.documents), 'offentlig dokument', 'offentlige dokumenter')}; se [kildene]({ctx.to(urls.SOURCES)}), "
         f"[rettelsene]({ctx.to(urls.ERRATA)}) vi har gjort i uttrekket, og [ordlisten]({ctx.to(urls.GLOSSARY)}).",
     ]
     return ctx.page("Forside", "\n\n".join(p for p in body if p),
@@ -141,7 +141,7 @@ def _show(text: str) -> str:
 
 
 def document_pages(ctx: Ctx) -> list[Page]:
-    index_ctx = ctx.at("kilder/index.md")
+    index_ctx = ctx.at(urls.SOURCES)
     lines = ["# Kilder", "Dokumentene innholdet er hentet fra. Hver side viser hva som kom fra dokumentet og hva som gikk tapt i uttrekket."]
     lines.append("\n".join(f"- [{md_text(d.title)}]({index_ctx.to(document_page(d))})" for d in ctx.corpus.documents.values()))
     pages = [index_ctx.page("Kilder", "\n\n".join(lines), description="Kildedokumentene")]

@@ -165,7 +165,7 @@ def documents(corpus: m.Corpus, pages: list[Page], handwritten: list[tuple[str, 
     internal = corpus.internal
     docs: list[SearchDoc] = []
     for page in pages:
-        if page.search_exclude and page.path != urls.STATUS and not page.path.startswith("kilder/"):
+        if page.search_exclude and page.path != urls.STATUS and not urls.is_source_page(page.path):
             continue  # printable copies and changes pages repeat what entity pages say
         url = _url(page.path, directory_urls)
         entity = by_page.get(page.path)
@@ -181,7 +181,7 @@ def documents(corpus: m.Corpus, pages: list[Page], handwritten: list[tuple[str, 
             for term in corpus.terms.values():
                 docs.append(SearchDoc(f"{url}#{urls.anchor_of(term.ref)}", f"{term.term} – {term.expansion}", TERM,
                                       (), (), plain(term.description)))
-        elif page.path in _EDITOR_PAGES or page.path.startswith("kilder/"):
+        elif page.path in _EDITOR_PAGES or urls.is_source_page(page.path):
             docs.append(_page_doc(url, page, EDITOR))
         elif page.path in _LISTING_PAGES:
             docs.append(_page_doc(url, page, LISTING))
