@@ -23,8 +23,8 @@ from . import model as m
 from . import urls
 from .index import Index
 from .plaintext import plain
-from .xlsx import workbook
 from .progress import is_overdue
+from .xlsx import workbook
 
 CSV_FIELDS: list[tuple[str, str, str]] = [  # name, Frictionless type, description (Norwegian)
     ("plan_id", "string", "Handlingsplanens id"),
@@ -71,10 +71,6 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _parties(measure: m.Measure, lead: bool) -> list[m.Party]:
-    return [p for p in measure.responsibility.parties if (p.role.id == "ansvarlig") == lead]
-
-
 def csv_rows(corpus: m.Corpus, index: Index, *, site_url: str = "") -> Iterator[dict[str, Any]]:
     """One row per measure and report; a measure without a report still has its row.
     Links are absolute under ``site_url`` (relative to the site's root without it)."""
@@ -83,7 +79,7 @@ def csv_rows(corpus: m.Corpus, index: Index, *, site_url: str = "") -> Iterator[
             reports = [(r, r.entry(measure.id)) for r in plan.reports]
             reports = [(r, e) for r, e in reports if e is not None] or [(None, None)]
             for position, (report, entry) in enumerate(reports, 1):
-                lead, partners = _parties(measure, True), _parties(measure, False)
+                lead, partners = measure.responsibility.leading, measure.responsibility.partners
                 overdue = is_overdue(measure, report, entry)
                 yield {
                     "plan_id": plan.id, "plan": plan.title, "tiltak_id": measure.id, "nummer": measure.number,

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import posixpath
+import re
 import zipfile
 from datetime import datetime
 
@@ -42,7 +43,7 @@ def test_rows_agree_with_the_data(rows, public_corpus):
         for measure in plan.measures:
             row = by_key[(plan.id, measure.id)]
             assert row["tittel"] == measure.title and int(row["nummer"]) == measure.number
-            leads = [p.organisation.id for p in measure.responsibility.parties if p.role.id == "ansvarlig" and p.organisation]
+            leads = [p.organisation.id for p in measure.responsibility.parties if p.role.leads and p.organisation]
             assert row["ansvarlig_ids"].split(";") == leads or (row["ansvarlig_ids"] == "" and not leads)
             found = index.entry(measure)
             assert row["status"] == (found[1].status.label if found else "")
@@ -99,6 +100,30 @@ def test_exports_never_carry_internal_fields(internal_corpus):
                      if not path.endswith(".xlsx"))
     text += "\n".join(str(c) for row in _sheet(exports.measures_xlsx(internal_corpus, Index(internal_corpus))) for c in row)
     assert "Hedda Bie" not in text and "Anja Bakkeli" not in text
+
+
+def test_the_leading_role_comes_from_the_vocabulary(data_copy):
+    # which role is "ansvarlig" in tables and exports is data (leads: true), not a role id in code
+    vocabulary = data_copy / "vocabulary.yml"
+    text = vocabulary.read_text(encoding="utf-8")
+    assert text.count("    leads: true\n") == 1
+    text = text.replace("    leads: true\n", "")
+    first_other = re.search(r"^  - id: (?!ansvarlig\n)\S+\n", text[text.index("roles:"):], re.M)
+    assert first_other is not None, "the test needs a second role"
+    at = text.index("roles:") + first_other.end()
+    vocabulary.write_text(text[:at] + "    leads: true\n" + text[at:], encoding="utf-8")
+    corpus = load(data_copy, "public")
+    role = next(r for r in corpus.vocabulary.roles if r.leads)
+    assert role.id != "ansvarlig"
+    rows = list(csv.DictReader(io.StringIO(exports.measures_csv(corpus, Index(corpus)))))
+    seen = 0
+    for row in rows:
+        measure = corpus.get(f"measure:{row['plan_id']}/{row['tiltak_id']}")
+        leads = [p.organisation.id for p in measure.responsibility.parties if p.role.id == role.id and p.organisation]
+        others = [p.organisation.id for p in measure.responsibility.parties if p.role.id != role.id and p.organisation]
+        assert row["ansvarlig_ids"] == ";".join(leads) and row["samarbeidspart_ids"] == ";".join(others)
+        seen += bool(leads)
+    assert seen, "no measure has a party in the role that now leads"
 
 
 def test_a_measure_with_two_reports_has_two_rows(data_copy):

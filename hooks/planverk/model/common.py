@@ -98,6 +98,7 @@ class Role:
     id: str
     label: str
     description: str
+    leads: bool = False  # the role that leads (vocabulary.yml: leads: true); the others take part
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,16 @@ class Responsibility:
     @property
     def organisations(self) -> tuple[Organisation, ...]:
         return tuple(p.organisation for p in self.parties if p.organisation)
+
+    @property
+    def leading(self) -> tuple[Party, ...]:
+        """The parties whose role leads (the responsible bodies)."""
+        return tuple(p for p in self.parties if p.role.leads)
+
+    @property
+    def partners(self) -> tuple[Party, ...]:
+        """The parties in every other role."""
+        return tuple(p for p in self.parties if not p.role.leads)
 
 
 @dataclass(frozen=True, slots=True)

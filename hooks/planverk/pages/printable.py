@@ -80,7 +80,7 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
             body.append(ctx.prose(package.description))
         for measure in plan.measures_in(package):
             found = ctx.index.entry(measure)
-            facts_html = ["Ansvarlig: " + ", ".join(ctx.text(p.label) + ("" if p.role.id == "ansvarlig" else f" ({html_text(p.role.label.lower())})")
+            facts_html = ["Ansvarlig: " + ", ".join(ctx.text(p.label) + ("" if p.role.leads else f" ({html_text(p.role.label.lower())})")
                                                     for p in measure.responsibility.parties),
                           f"Periode: {html_text(measure.period.text) if measure.period else 'ikke oppgitt'}"]
             if found:

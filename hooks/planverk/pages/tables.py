@@ -123,8 +123,8 @@ def _responsible(ctx: Ctx, measure: m.Measure) -> str:
                  if org.abbreviation and org.abbreviation != org.name else html_text(org.name))
         return f'<a href="{_href(ctx, org.ref)}">{label}</a>'
 
-    leads = [one(p) for p in measure.responsibility.parties if p.role.id == "ansvarlig"]
-    partners = [one(p) for p in measure.responsibility.parties if p.role.id != "ansvarlig"]
+    leads = [one(p) for p in measure.responsibility.leading]
+    partners = [one(p) for p in measure.responsibility.partners]
     out = ", ".join(leads)
     if partners:
         out += f'<span class="pv-partners">{" i samarbeid med " if leads else "Samarbeid: "}{", ".join(partners)}</span>'

@@ -11,6 +11,7 @@ def vocabulary(file: File | None) -> m.Vocabulary:
     statuses = tuple(m.Status(id=s["id"], label=s["label"], description=s["description"], done=s["done"], rank=i,
                               progress=s.get("progress", "ukjent"))
                      for i, s in enumerate(data["statuses"]))
-    roles = tuple(m.Role(id=r["id"], label=r["label"], description=r["description"]) for r in data["roles"])
+    roles = tuple(m.Role(id=r["id"], label=r["label"], description=r["description"], leads=r.get("leads", False))
+                  for r in data["roles"])
     kinds = tuple(m.RelationKind(id=k["id"], label=k["label"], inverse_label=k["inverse_label"]) for k in data["relation_kinds"])
     return m.Vocabulary(statuses=statuses, roles=roles, relation_kinds=kinds)
