@@ -247,7 +247,7 @@ def entity_json(corpus: m.Corpus, index: Index, ref: str, *, site_url: str = "")
     if isinstance(entity, m.Measure):
         return {**base, **measure_json(corpus.plans[entity.plan_id], entity, site_url=site_url)}
     if isinstance(entity, m.Organisation):
-        return {**base, "id": entity.id, "forkortelse": entity.abbreviation, "navn": entity.name, "type_organisasjon": entity.kind,
+        return {**base, "id": entity.id, "forkortelse": entity.abbreviation, "navn": entity.name, "type_organisasjon": entity.category,
                 "tidligere_navn": [f.name for f in entity.former_names], "hører_under": entity.parent_id,
                 "tiltak": sorted({f"{i.measure.ref}" for i in index.involvement.get(entity.id, ())}), "kilde": _source(entity.source)}
     if isinstance(entity, m.Plan):
@@ -266,11 +266,7 @@ def entity_json(corpus: m.Corpus, index: Index, ref: str, *, site_url: str = "")
     if isinstance(entity, m.NewsItem):
         return {**base, "id": entity.id, "tittel": entity.title, "dato": entity.date, "utgiver": entity.publisher.id,
                 "tekst": plain(entity.body), "kilde": _source(entity.source)}
-    title = getattr(entity, "title", None) or getattr(entity, "name", None)
-    if title is None:
-        return None
-    source = getattr(entity, "source", None)
-    return {**base, "tittel": title, **({"kilde": _source(source)} if isinstance(source, m.Source) else {})}
+    return {**base, "tittel": entity.title, **({"kilde": _source(entity.source)} if entity.source else {})}
 
 
 def json_path(ref: str) -> str:

@@ -59,13 +59,13 @@ class Index:
         return _grouped((o for o in self.corpus.organisations.values() if o.parent_id), lambda o: o.parent_id or "")
 
     @cached_property
-    def by_theme(self) -> dict[str, tuple[object, ...]]:
+    def by_theme(self) -> dict[str, tuple[m.Strategy | m.StrategicArea | m.Plan | m.Measure | m.NewsItem, ...]]:
         c = self.corpus
-        themed: list[object] = [*c.strategies.values(), *(a for s in c.strategies.values() for a in s.areas),
+        themed: list[m.Strategy | m.StrategicArea | m.Plan | m.Measure | m.NewsItem] = [*c.strategies.values(), *(a for s in c.strategies.values() for a in s.areas),
                                 *c.plans.values(), *self.measures, *c.news.values()]
-        out: dict[str, list[object]] = defaultdict(list)
+        out: dict[str, list[m.Strategy | m.StrategicArea | m.Plan | m.Measure | m.NewsItem]] = defaultdict(list)
         for entity in themed:
-            for theme in entity.themes:  # type: ignore[attr-defined]
+            for theme in entity.themes:
                 out[theme.id].append(entity)
         return {k: tuple(v) for k, v in out.items()}
 
@@ -95,20 +95,15 @@ class Index:
         return rules.progress_class(measure, *(self.entry(measure) or (None, None)))
 
     @cached_property
-    def by_document(self) -> dict[str, tuple[object, ...]]:
-        out: dict[str, list[object]] = defaultdict(list)
-        for ref, entity in self.corpus.entities.items():
-            source = getattr(entity, "source", None)
-            if isinstance(source, m.Source) and not ref.startswith("term:"):
-                out[source.document.id].append(entity)
+    def by_document(self) -> dict[str, tuple[m.Entity, ...]]:
+        out: dict[str, list[m.Entity]] = defaultdict(list)
+        for entity in self.corpus.entities.values():
+            if entity.source is not None and entity.kind != "term":
+                out[entity.source.document.id].append(entity)
         return {k: tuple(v) for k, v in out.items()}
 
 
 STRATEGY_KINDS = frozenset({"strategy", "mission", "vision", "value", "service-goal", "user-goal", "focus-area", "area", "goal"})
-
-
-def _kind(ref: str) -> str:
-    return ref.partition(":")[0]
 
 
 class Coverage:
@@ -119,19 +114,19 @@ class Coverage:
 
     def measures_linked_to(self, ref: str) -> tuple[str, ...]:
         """Measures related to ``ref`` (either direction), as refs in data order."""
-        refs = [r.from_ref for r in self.index.relations_to.get(ref, ()) if _kind(r.from_ref) == "measure"]
-        refs += [r.to_ref for r in self.index.relations_from.get(ref, ()) if _kind(r.to_ref) == "measure"]
+        refs = [r.from_ref for r in self.index.relations_to.get(ref, ()) if m.kind_of(r.from_ref) == "measure"]
+        refs += [r.to_ref for r in self.index.relations_from.get(ref, ()) if m.kind_of(r.to_ref) == "measure"]
         return tuple(dict.fromkeys(refs))
 
-    def goals(self, strategy: m.Strategy) -> list[tuple[object, tuple[str, ...]]]:
-        items: list[object] = [*strategy.user_goals, *strategy.service_goals, *strategy.focus_areas, *strategy.goals]
+    def goals(self, strategy: m.Strategy) -> list[tuple[m.Entity, tuple[str, ...]]]:
+        items: list[m.Entity] = [*strategy.user_goals, *strategy.service_goals, *strategy.focus_areas, *strategy.goals]
         if strategy.mission:
             items.insert(0, strategy.mission)
-        return [(goal, self.measures_linked_to(goal.ref)) for goal in items]  # type: ignore[attr-defined]
+        return [(goal, self.measures_linked_to(goal.ref)) for goal in items]
 
     def unlinked_measures(self, plan: m.Plan) -> tuple[m.Measure, ...]:
         def linked(measure: m.Measure) -> bool:
             ends = [r.to_ref for r in self.index.relations_from.get(measure.ref, ())]
             ends += [r.from_ref for r in self.index.relations_to.get(measure.ref, ())]
-            return any(_kind(ref) in STRATEGY_KINDS for ref in ends)
+            return any(m.kind_of(ref) in STRATEGY_KINDS for ref in ends)
         return tuple(x for x in plan.measures if not linked(x))

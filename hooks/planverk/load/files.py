@@ -246,20 +246,21 @@ def _check_dates(cur: Cursor, node: Any, depth: int) -> None:
             shape = _DATE_SHAPE.fullmatch(value)
             if shape is None:
                 continue  # the schema reports the shape
-            year, month, day = (int(g) if g else None for g in shape.groups())
+            year = int(shape.group(1))
+            month, day = (int(g) if g else None for g in shape.groups()[1:])
             problem = None
-            if not MIN_YEAR <= year <= MAX_YEAR:  # type: ignore[operator]
+            if not MIN_YEAR <= year <= MAX_YEAR:
                 problem = f"året {year} er utenfor {MIN_YEAR}–{MAX_YEAR}"
             elif month is not None and not 1 <= month <= 12:
                 problem = f"måned {month:02d} finnes ikke (1–12)"
-            elif day is not None:
+            elif month is not None and day is not None:
                 try:
-                    datetime.date(year, month, day)  # type: ignore[arg-type]
+                    datetime.date(year, month, day)
                 except ValueError:
                     problem = f"dagen {day:02d} finnes ikke i måned {month:02d} i {year}"
             if problem:
                 cur.at(key).error(f"datoen {value!r} er ikke en ekte dato: {problem}; forventet "
-                                               f"\"ÅÅÅÅ\", \"ÅÅÅÅ-MM\" eller \"ÅÅÅÅ-MM-DD\" med en dato som finnes")
+                                  f"\"ÅÅÅÅ\", \"ÅÅÅÅ-MM\" eller \"ÅÅÅÅ-MM-DD\" med en dato som finnes")
 
 
 def drop_drafts(files: Files) -> None:

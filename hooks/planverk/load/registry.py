@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, TypeVar
 
+from .. import model as m
 from ..errors import format_path
 from .cursor import Cursor, FieldPath
 
@@ -24,7 +25,7 @@ _REF_PREFIX = {"organisation": "org", "theme": "theme", "plan": "plan", "documen
 
 class Registry:
     def __init__(self) -> None:
-        self.entities: dict[str, Any] = {}  # ref -> entity
+        self.entities: dict[str, m.Entity] = {}  # ref -> entity
         self.where: dict[str, Cursor] = {}  # ref -> where it was defined (terms of organisations have none)
         # (file name, item path) of items already reported as duplicate ids in their list, so
         # that `register` does not report the same duplicate again
@@ -35,7 +36,7 @@ class Registry:
         # reference to one is not also reported as unknown
         self.failed: set[str] = set()
 
-    def register(self, entity: Any, cur: Cursor) -> None:
+    def register(self, entity: m.Entity, cur: Cursor) -> None:
         ref = entity.ref
         if ref in self.entities:
             if (cur.file.name, cur.path) in self.duplicates:
@@ -52,7 +53,7 @@ class Registry:
         """The ref names an entity of the data (built, or not built for an error already reported)."""
         return ref in self.entities or ref in self.failed
 
-    def add(self, ref: str, entity: Any) -> None:
+    def add(self, ref: str, entity: m.Entity) -> None:
         """An entity with no place of its own in a file (an organisation's abbreviation as a term)."""
         self.entities[ref] = entity
 

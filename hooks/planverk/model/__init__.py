@@ -8,7 +8,7 @@ object would be circular (a measure knows its ``plan_id``; :class:`Corpus` looks
 from __future__ import annotations
 
 from .common import (
-    Document, Source, FormerName, Organisation, Term, Theme, Status, Role, RelationKind, Period,
+    Base, Entity, kind_of, Document, Source, FormerName, Organisation, Term, Theme, Status, Role, RelationKind, Period,
     Party, Responsibility, Person, Contacts, Note, Reference, NOTE_KINDS,
 )
 from .plans import (
@@ -23,7 +23,7 @@ from .corpus import (
 )
 
 __all__ = [
-    "Document", "Source", "FormerName", "Organisation", "Term", "Theme", "Status", "Role",
+    "Base", "Entity", "kind_of", "Document", "Source", "FormerName", "Organisation", "Term", "Theme", "Status", "Role",
     "RelationKind", "Period", "Party", "Responsibility", "Person", "Contacts", "Note", "Reference",
     "NOTE_KINDS", "Package", "Measure", "StatusEntry", "StatusReport", "Plan", "Signatory",
     "Introduction", "TextBlock", "Mission", "Vision", "Value", "ServiceGoal", "UserGoal",

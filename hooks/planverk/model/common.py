@@ -4,6 +4,43 @@ other entity cites."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
+
+
+class Entity(Protocol):
+    """What every entity with a page or a place in relations answers: pages, links, search
+    and exports ask it, not a ladder of types."""
+
+    @property
+    def ref(self) -> str: ...  # typed reference, kind:path
+
+    @property
+    def kind(self) -> str: ...  # the kind of ref: "measure", "org", "goal" …
+
+    @property
+    def title(self) -> str: ...  # its own name or title, as the source gives it
+
+    @property
+    def source(self) -> Source | None: ...  # where it comes from (a theme has none)
+
+
+def kind_of(ref: str) -> str:
+    """The kind of a typed reference: 'measure:gode-krefter/tiltak-21' -> 'measure'."""
+    return ref.partition(":")[0]
+
+
+class Base:
+    """The shared part of every entity class: its kind is the prefix of its ref."""
+
+    __slots__ = ()
+
+    @property
+    def ref(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.ref)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,11 +72,11 @@ class FormerName:
 
 
 @dataclass(frozen=True, slots=True)
-class Organisation:
+class Organisation(Base):
     id: str
     abbreviation: str | None
     name: str
-    kind: str
+    category: str  # departement, direktorat … (the data's `kind`)
     parent_id: str | None
     former_names: tuple[FormerName, ...]
     other_names: tuple[str, ...]
@@ -52,13 +89,17 @@ class Organisation:
         return f"org:{self.id}"
 
     @property
+    def title(self) -> str:
+        return self.name
+
+    @property
     def label(self) -> str:
         """Short label: the abbreviation where there is one."""
         return self.abbreviation or self.name
 
 
 @dataclass(frozen=True, slots=True)
-class Term:
+class Term(Base):
     id: str
     term: str
     expansion: str
@@ -71,9 +112,13 @@ class Term:
     def ref(self) -> str:
         return f"term:{self.id}"
 
+    @property
+    def title(self) -> str:
+        return self.term
+
 
 @dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(Base):
     id: str
     title: str
     description: str
@@ -81,6 +126,10 @@ class Theme:
     @property
     def ref(self) -> str:
         return f"theme:{self.id}"
+
+    @property
+    def source(self) -> Source | None:
+        return None  # themes are ours, across documents
 
 
 @dataclass(frozen=True, slots=True)

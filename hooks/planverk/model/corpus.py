@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .common import Document, Organisation, RelationKind, Role, Source, Status, Term, Theme
+from .common import Entity, Base, Document, Organisation, RelationKind, Role, Source, Status, Term, Theme
 from .plans import Plan
 from .strategies import Strategy
 
 
 @dataclass(frozen=True, slots=True)
-class NewsItem:
+class NewsItem(Base):
     id: str
     title: str
     title_is_editorial: bool
@@ -68,12 +68,12 @@ class Corpus:
     news: dict[str, NewsItem]
     relations: tuple[Relation, ...]
     errata: tuple[Erratum, ...]
-    entities: dict[str, object] = field(repr=False)  # ref -> entity, every entity with a ref
+    entities: dict[str, Entity] = field(repr=False)  # ref -> entity, every entity with a ref
     files: dict[str, str] = field(repr=False, default_factory=dict)  # ref -> data file it comes from (repo-relative)
 
     @property
     def internal(self) -> bool:
         return self.audience == "internal"
 
-    def get(self, ref: str) -> object:
+    def get(self, ref: str) -> Entity:
         return self.entities[ref]

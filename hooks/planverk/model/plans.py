@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import Contacts, Note, Organisation, Period, Reference, Responsibility, Source, Status, Theme
+from .common import Base, Contacts, Note, Organisation, Period, Reference, Responsibility, Source, Status, Theme
 
 
 @dataclass(frozen=True, slots=True)
-class Package:
+class Package(Base):
     id: str
     plan_id: str
     number: str
@@ -24,7 +24,7 @@ class Package:
 
 
 @dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(Base):
     id: str
     plan_id: str
     number: int
@@ -58,7 +58,7 @@ class StatusEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class StatusReport:
+class StatusReport(Base):
     id: str
     plan_id: str
     title: str
@@ -86,7 +86,7 @@ class StatusReport:
 
 
 @dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(Base):
     id: str
     title: str
     subtitle: str | None

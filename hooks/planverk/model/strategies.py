@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import Organisation, Period, Source, Theme
+from .common import Base, Organisation, Period, Source, Theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +32,7 @@ class TextBlock:
 
 
 @dataclass(frozen=True, slots=True)
-class Mission:
+class Mission(Base):
     strategy_id: str
     title: str
     text: str
@@ -44,7 +44,7 @@ class Mission:
 
 
 @dataclass(frozen=True, slots=True)
-class Vision:
+class Vision(Base):
     strategy_id: str
     title: str
     text: str | None
@@ -57,7 +57,7 @@ class Vision:
 
 
 @dataclass(frozen=True, slots=True)
-class Value:
+class Value(Base):
     id: str
     strategy_id: str
     name: str
@@ -74,7 +74,7 @@ class Value:
 
 
 @dataclass(frozen=True, slots=True)
-class ServiceGoal:
+class ServiceGoal(Base):
     id: str
     strategy_id: str
     title: str
@@ -87,7 +87,7 @@ class ServiceGoal:
 
 
 @dataclass(frozen=True, slots=True)
-class UserGoal:
+class UserGoal(Base):
     id: str
     strategy_id: str
     title: str
@@ -99,7 +99,7 @@ class UserGoal:
 
 
 @dataclass(frozen=True, slots=True)
-class FocusArea:
+class FocusArea(Base):
     id: str
     strategy_id: str
     title: str
@@ -115,9 +115,13 @@ class SubGoal:
     id: str
     text: str
 
+    @property
+    def title(self) -> str:
+        return self.text
+
 
 @dataclass(frozen=True, slots=True)
-class Goal:
+class Goal(Base):
     id: str
     strategy_id: str
     area_id: str
@@ -131,7 +135,7 @@ class Goal:
 
 
 @dataclass(frozen=True, slots=True)
-class StrategicArea:
+class StrategicArea(Base):
     id: str
     strategy_id: str
     title: str
@@ -161,7 +165,7 @@ class DriverCategory:
 
 
 @dataclass(frozen=True, slots=True)
-class Drivers:
+class Drivers(Base):
     strategy_id: str
     title: str
     intro: str | None
@@ -179,7 +183,7 @@ class Drivers:
 
 
 @dataclass(frozen=True, slots=True)
-class Section:
+class Section(Base):
     id: str
     strategy_id: str
     title: str
@@ -192,7 +196,7 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
-class Strategy:
+class Strategy(Base):
     id: str
     title: str
     owner: Organisation

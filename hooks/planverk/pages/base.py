@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -70,24 +71,15 @@ def expand(html: str, fragments: tuple[str, ...]) -> str:
     return _FRAGMENT.sub(lambda mt: fragments[int(mt.group(1))], html)
 
 
-def title_of(entity: object) -> str:
-    """How an entity is named in links and headings (plain text)."""
+def title_of(entity: m.Entity | m.SubGoal) -> str:
+    """How an entity is named in links and headings (plain text): its title, with the number
+    of a measure or package and the abbreviation of an organisation."""
     if isinstance(entity, m.Measure):
         return f"Tiltak {entity.number}: {entity.title}"
     if isinstance(entity, m.Package):
         return f"{entity.label} {entity.number}: {entity.title}"
     if isinstance(entity, m.Organisation):
         return f"{entity.name} ({entity.abbreviation})" if entity.abbreviation and entity.abbreviation != entity.name else entity.name
-    if isinstance(entity, m.Mission):
-        return entity.title
-    if isinstance(entity, m.Value):
-        return entity.name
-    if isinstance(entity, m.Section):
-        return entity.title
-    if isinstance(entity, m.SubGoal):
-        return entity.text
-    if isinstance(entity, m.Term):
-        return entity.term
     return entity.title
 
 
@@ -98,10 +90,6 @@ KIND_LABEL = {
     "package": "Tiltaksgruppe", "measure": "Tiltak", "news": "Nyhet", "theme": "Tema", "term": "Ordliste",
     "report": "Statusrapport",
 }
-
-
-def kind_of(ref: str) -> str:
-    return ref.partition(":")[0]
 
 
 @dataclass
@@ -138,10 +126,10 @@ class Ctx:
         return urls.site_href(urls.page_of(ref), start=self.path, directory_urls=self.directory_urls,
                               anchor=urls.anchor_of(ref))
 
-    def a(self, entity: object, text: str | None = None) -> str:
+    def a(self, entity: m.Entity, text: str | None = None) -> str:
         """An HTML link to an entity's page."""
         label = text if text is not None else title_of(entity)
-        return f'<a href="{self.url(entity.ref)}">{self.text(label)}</a>'  # type: ignore[attr-defined]
+        return f'<a href="{self.url(entity.ref)}">{self.text(label)}</a>'
 
     def a_page(self, md_path: str, text: str, query: str = "") -> str:
         href = urls.site_href(md_path, start=self.path, directory_urls=self.directory_urls)
@@ -173,9 +161,9 @@ class Ctx:
     def to(self, md_path: str, anchor: str | None = None) -> str:
         return urls.relative(md_path, start=self.path) + (f"#{anchor}" if anchor else "")
 
-    def link(self, entity: object, text: str | None = None) -> str:
+    def link(self, entity: m.Entity, text: str | None = None) -> str:
         label = md_text(text if text is not None else title_of(entity))
-        return f"[{label}]({self.href(entity.ref)})"  # type: ignore[attr-defined]
+        return f"[{label}]({self.href(entity.ref)})"
 
     def org_link(self, org: m.Organisation, *, short: bool = False) -> str:
         return self.link(org, org.label if short else None)
@@ -304,7 +292,7 @@ def html_link(ctx: Ctx, ref: str, text: str) -> str:
     return f'<a href="{href}">{ctx.text(text)}</a>'
 
 
-def bullet_links(ctx: Ctx, entities: list[object] | tuple[object, ...], extra=None) -> str:
+def bullet_links(ctx: Ctx, entities: Sequence[m.Entity], extra=None) -> str:
     lines = []
     for entity in entities:
         tail = extra(entity) if extra else ""

@@ -19,7 +19,7 @@ def organisation_pages(ctx: Ctx) -> list[Page]:
 def organisations_index(ctx: Ctx) -> Page:
     groups: dict[str, list[m.Organisation]] = defaultdict(list)
     for org in ctx.corpus.organisations.values():
-        groups[org.kind].append(org)
+        groups[org.category].append(org)
     body = ["# Organisasjoner",
             f"Alle {len(ctx.corpus.organisations)} departementer, direktorater, råd og andre som kildene nevner som ansvarlige "
             "eller aktører, gruppert etter type. Tallet viser hvor mange tiltak organisasjonen er med i."]
@@ -37,7 +37,7 @@ def _count(ctx: Ctx, org: m.Organisation) -> str:
 
 def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
     corpus = ctx.corpus
-    facts = [f"- **Type:** {md_text(org.kind)}"]
+    facts = [f"- **Type:** {md_text(org.category)}"]
     if org.abbreviation and org.abbreviation != org.name:
         facts.append(f"- **Forkortelse:** {md_text(org.abbreviation)}")
     if org.expansion_is_editorial:
@@ -54,8 +54,8 @@ def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
         facts.append("- **Også kalt:** " + ", ".join(md_text(n) for n in org.other_names))
     body = [f"# {md_text(title_of(org))}", "\n".join(facts)]
 
-    strategies = [s for s in corpus.strategies.values() if s.owner.id == org.id]
-    plans = [p for p in corpus.plans.values() if p.owner.id == org.id]
+    strategies: list[m.Entity] = [s for s in corpus.strategies.values() if s.owner.id == org.id]
+    plans: list[m.Entity] = [p for p in corpus.plans.values() if p.owner.id == org.id]
     if strategies or plans:
         body.append("## Strategier og planer")
         body.append("\n".join(f"- {ctx.link(x)}" for x in [*strategies, *plans]))

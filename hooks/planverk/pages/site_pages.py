@@ -8,7 +8,7 @@ from .. import model as m
 from .. import urls
 from ..templating import render
 from ..text import html_text, md_text, plural
-from .base import KIND_LABEL, Ctx, Page, document_page, html_link, kind_of, related, status_summary, title_of
+from .base import KIND_LABEL, Ctx, Page, document_page, html_link, related, status_summary, title_of
 
 
 def home_page(ctx: Ctx) -> Page:
@@ -79,14 +79,14 @@ def theme_pages(ctx: Ctx) -> list[Page]:
     pages = [index_ctx.page("Temaer", "\n\n".join(lines), description="Temaer på tvers av strategier og planer")]
     for theme in ctx.corpus.themes.values():
         c = ctx.at(urls.page_of(theme.ref))
-        grouped: dict[str, list[object]] = defaultdict(list)
+        grouped: dict[str, list[m.Entity]] = defaultdict(list)
         for entity in ctx.index.by_theme.get(theme.id, ()):
-            grouped[kind_of(entity.ref)].append(entity)  # type: ignore[attr-defined]
+            grouped[entity.kind].append(entity)
         body = [f"# {md_text(theme.title)}", md_text(theme.description)]
         if not grouped:
             body.append("Ingen innhold er knyttet til dette temaet ennå.")
         for kind, entities in grouped.items():
-            items = "".join(f"<li>{html_link(c, e.ref, title_of(e))}</li>" for e in entities)  # type: ignore[attr-defined]
+            items = "".join(f"<li>{html_link(c, e.ref, title_of(e))}</li>" for e in entities)
             body += [f"## {KIND_LABEL[kind]} ({len(entities)})", c.fragment(f'<ul class="pv-list">{items}</ul>')]
         body.append(f"[Alle temaer]({c.to(urls.THEMES)})")
         pages.append(c.page(theme.title, "\n\n".join(body), description=theme.description, edit=ctx.edit(theme.ref)))
@@ -157,15 +157,15 @@ def document_pages(ctx: Ctx) -> list[Page]:
         errata = [e for e in ctx.corpus.errata if e.document.id == doc.id]
         if errata:
             body.append(f"[{plural(len(errata), 'rettelse', 'rettelser')} i denne kilden]({c.to(urls.ERRATA)})")
-        grouped: dict[str, list[object]] = defaultdict(list)
+        grouped: dict[str, list[m.Entity]] = defaultdict(list)
         for entity in ctx.index.by_document.get(doc.id, ()):
-            if kind_of(entity.ref) in KIND_LABEL:  # type: ignore[attr-defined]
-                grouped[kind_of(entity.ref)].append(entity)  # type: ignore[attr-defined]
+            if entity.kind in KIND_LABEL:
+                grouped[entity.kind].append(entity)
         body.append("## Innhold fra dokumentet")
         for kind, entities in grouped.items():
             if kind in ("theme", "term"):
                 continue
-            items = "".join(f"<li>{html_link(c, e.ref, title_of(e))}{html_text(_page(e))}</li>" for e in entities)  # type: ignore[attr-defined]
+            items = "".join(f"<li>{html_link(c, e.ref, title_of(e))}{html_text(_page(e))}</li>" for e in entities)
             body += [f"### {KIND_LABEL[kind]} ({len(entities)})", c.fragment(f'<ul class="pv-list">{items}</ul>')]
         pages.append(c.page(doc.title, "\n\n".join(body), description=f"Kildedokument: {doc.title}", edit="data/documents.yml",
                             search_exclude=True))

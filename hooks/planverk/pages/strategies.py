@@ -142,7 +142,7 @@ def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
         body += ['## Samfunnsoppdrag {#mission}', f"{ctx.link(s.mission, 'Les samfunnsoppdraget')}"]
     if s.vision:
         body += ["## Visjon {#vision}", f'<p class="pv-statement">{html_text(s.vision.title)}</p>', ctx.link(s.vision, "Om visjonen")]
-    groups = [("Verdier", "values", s.values), ("Brukermål", "user-goals", s.user_goals), ("Tjenestemål", "service-goals", s.service_goals),
+    groups: list[tuple[str, str, tuple[m.Entity, ...]]] = [("Verdier", "values", s.values), ("Brukermål", "user-goals", s.user_goals), ("Tjenestemål", "service-goals", s.service_goals),
               ("Satsingsområder", "focus-areas", s.focus_areas)]
     for label, anchor, items in groups:
         if items:

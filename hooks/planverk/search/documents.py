@@ -154,14 +154,14 @@ def documents(corpus: m.Corpus, pages: list[Page], handwritten: list[tuple[str, 
     build, and never when ``corpus.audience`` is public.
     """
     index = Index(corpus)
-    by_page: dict[str, object] = {}
-    for ref, entity in corpus.entities.items():
+    by_page: dict[str, m.Entity] = {}
+    for ref, each in corpus.entities.items():
         try:
             path = urls.page_of(ref)
         except KeyError:
             continue
         if urls.anchor_of(ref) is None:
-            by_page.setdefault(path, entity)
+            by_page.setdefault(path, each)
     internal = corpus.internal
     docs: list[SearchDoc] = []
     for page in pages:

@@ -23,7 +23,7 @@ def organisations(cur: Cursor | None, documents: dict[str, m.Document], registry
             registry.fail(f"org:{o['id']}")
             continue
         org = m.Organisation(
-            id=o["id"], abbreviation=o.get("abbreviation"), name=o["name"], kind=o["kind"], parent_id=o.get("parent"),
+            id=o["id"], abbreviation=o.get("abbreviation"), name=o["name"], category=o["kind"], parent_id=o.get("parent"),
             former_names=former, other_names=tuple(o.get("other_names", [])),
             expansion_is_editorial=o.get("expansion_is_editorial", False), internal=o.get("internal", False), source=source)
         out[org.id] = org

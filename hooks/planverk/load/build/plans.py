@@ -63,7 +63,8 @@ def plan(cur: Cursor, known: Known, reports: list[Cursor]) -> m.Plan | None:
                    measures=tuple(sorted((x for x, _ in measure_places), key=lambda x: x.number)),
                    reports=tuple(r for r, _ in built_reports), themes=themes, source=src, notes=notes)
     registry.register(found, cur)
-    for entity, at in [*package_places, *measure_places, *built_reports]:  # each at its place in its file, for the line
+    places: list[tuple[m.Entity, Cursor]] = [*package_places, *measure_places, *built_reports]
+    for entity, at in places:  # each at its place in its file, for the line
         registry.register(entity, at)
     return found
 
