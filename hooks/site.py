@@ -19,6 +19,10 @@ Events and why:
 - on_nav: give pages outside the nav (measures) a parent page, for breadcrumbs and the nav.
 - on_env: the publisher (extra.planverk.publisher) for the header and footer templates.
 - on_post_build: drop the build's state, so `mkdocs serve` rebuilds from fresh data.
+
+A build's state (the corpus, its index and abbreviations, made once, and the pages' HTML
+fragments) is a typed :class:`BuildState` that lives on that build's config object: each
+build (and each `mkdocs serve` rebuild, which gets a fresh config) has its own.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -40,18 +45,41 @@ from planverk.errors import DataErrors
 from planverk.feed import rss
 from planverk.index import Index
 from planverk.load import AUDIENCES, load
+from planverk.model import Corpus
 from planverk.nav import build_nav, homes
 from planverk.pages import build_pages
 from planverk.pages.base import expand
-from planverk.publisher import PublisherError, read_publisher
+from planverk.publisher import Publisher, PublisherError, read_publisher
 from planverk.search import index_files
 from planverk import stamps
 from planverk.pages.status import status_data_files
 
 log = get_plugin_logger("planverk")
 
-# Rebuilt in on_config on every build (and every `mkdocs serve` rebuild); never carried over.
-_state: dict[str, object] = {}
+
+
+@dataclass
+class BuildState:
+    """What one build shares between its events: made in on_config, dropped after the build."""
+
+    corpus: Corpus
+    index: Index
+    abbr: Abbreviations
+    publisher: Publisher
+    stamp_lines: dict[str, stamps.Stamp]  # page path -> its "Status per … / Sist endret …" line
+    dates: dict[str, int]  # data file -> when it last changed (git)
+    fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path -> its HTML fragments
+    content_s: float = 0.0  # time spent in on_page_content (PLANVERK_TIMINGS)
+
+
+_STATE = "planverk_state"  # the attribute of the build's config that holds its BuildState
+
+
+def _state(config: MkDocsConfig) -> BuildState:
+    state = getattr(config, _STATE, None)
+    if not isinstance(state, BuildState):
+        raise PluginError("planverk: no build state; on_config did not run for this build")
+    return state
 
 HANDWRITTEN = [("Om nettstedet", urls.ABOUT), ("Tilgjengelighetserklæring", urls.ACCESSIBILITY)]
 INTERN = "intern/"  # docs/intern/: the internal handbook's own pages (exclude_docs elsewhere)
@@ -76,23 +104,20 @@ def _timed(name: str, start: float) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     start = time.perf_counter()
-    _state.clear()
     settings = config.extra.get("planverk", {})
     root = Path(config.config_file_path).parent
     audience, data = _settings(settings, root)
     try:
-        _state["publisher"] = read_publisher(settings.get("publisher"), site_name=config.site_name,
-                                             docs_dir=Path(config.docs_dir))
+        publisher = read_publisher(settings.get("publisher"), site_name=config.site_name, docs_dir=Path(config.docs_dir))
     except PublisherError as exc:
         raise PluginError(str(exc)) from None
     try:
         corpus = load(data, audience)
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
-    _state["corpus"] = corpus
-    _state["abbr"] = Abbreviations(corpus.terms)
-    _state["stamps"] = stamps.stamps(corpus, Index(corpus))
-    _state["dates"] = stamps.git_dates(data)
+    index = Index(corpus)
+    setattr(config, _STATE, BuildState(corpus=corpus, index=index, abbr=Abbreviations(corpus.terms), publisher=publisher,
+                                       stamp_lines=stamps.stamps(corpus, index), dates=stamps.git_dates(data)))
     config.nav = build_nav(corpus, extra_pages=HANDWRITTEN, internal_pages=_intern_pages(config.docs_dir) if corpus.internal else [])
     measures = sum(len(p.measures) for p in corpus.plans.values())
     log.info(f"{audience} data: {len(corpus.plans)} plans, {measures} measures, {len(corpus.strategies)} strategies")
@@ -125,16 +150,16 @@ def _settings(settings: object, root: Path) -> tuple[str, Path]:
 
 def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     start = time.perf_counter()
-    corpus = _state["corpus"]
-    if not corpus.internal:  # type: ignore[attr-defined]
+    state = _state(config)
+    corpus = state.corpus
+    if not corpus.internal:
         leaked = sorted(f.src_uri for f in files if f.src_uri.startswith(INTERN) and f.inclusion.is_included())
         if leaked:
             raise PluginError(f"docs/{leaked[0]} is internal: exclude_docs must leave out /{INTERN} in every build but the internal one")
     else:
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))  # the internal handbook is never indexed
-    fragments: dict[str, tuple[str, ...]] = {}
     handwritten = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
-    pages = build_pages(corpus, directory_urls=config.use_directory_urls)  # type: ignore[arg-type]
+    pages = build_pages(corpus, directory_urls=config.use_directory_urls, index=state.index, abbr=state.abbr)
     for page in pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
@@ -146,16 +171,15 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             file.edit_uri = None
         files.append(file)
         if page.fragments:
-            fragments[page.path] = page.fragments
-    _state["fragments"] = fragments
-    for path, content in exports.all_files(corpus, Index(corpus), site_url=config.site_url or "/"):  # type: ignore[arg-type]
+            state.fragments[page.path] = page.fragments
+    for path, content in exports.all_files(corpus, state.index, site_url=config.site_url or "/"):
         files.append(File.generated(config, path, content=content))
-    for path, content in status_data_files(corpus, directory_urls=config.use_directory_urls):  # type: ignore[arg-type]
+    for path, content in status_data_files(corpus, directory_urls=config.use_directory_urls):
         files.append(File.generated(config, path, content=content))
     files.append(File.generated(config, "feed.xml", content=rss(corpus, site_url=config.site_url or "/", site_name=config.site_name)))
     _timed("pages", start)
     start = time.perf_counter()
-    for path, content in index_files(corpus, pages, handwritten, directory_urls=config.use_directory_urls).items():  # type: ignore[arg-type]
+    for path, content in index_files(corpus, pages, handwritten, directory_urls=config.use_directory_urls, index=state.index).items():
         files.append(File.generated(config, path, content=content))
     _timed("search-index", start)
     return files
@@ -171,7 +195,7 @@ def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
     group page, else its folder's index page. Breadcrumbs (navigation.path) then show where it
     belongs, and the nav opens at that parent while the page is shown."""
     in_nav = {p.file.src_uri for p in nav.pages}
-    known = homes(_state["corpus"])  # type: ignore[arg-type]
+    known = homes(_state(config).corpus)
     for file in files.documentation_pages():
         page = file.page
         if page is None or file.src_uri in in_nav:
@@ -186,25 +210,31 @@ def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
 
 def on_env(env, /, *, config: MkDocsConfig, files: Files):
     """The publisher (name, logo, contact, colours) for the header and footer templates."""
-    env.globals["publisher"] = _state["publisher"]
+    env.globals["publisher"] = _state(config).publisher
     return env
 
 
 def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     start = time.perf_counter()
+    state = _state(config)
     # Abbreviations here only for what Markdown made: our fragments were written with them.
-    html = _state["abbr"].apply(html)  # type: ignore[attr-defined]
-    html = expand(html, _state["fragments"].get(page.file.src_uri, ()))
-    stamp = _state["stamps"].get(page.file.src_uri)  # type: ignore[attr-defined]
+    html = state.abbr.apply(html)
+    html = expand(html, state.fragments.get(page.file.src_uri, ()))
+    stamp = state.stamp_lines.get(page.file.src_uri)
     if stamp is not None:  # "Status per …", "Sist endret …" right under the page's heading
-        line = stamps.render(stamp, _state["dates"], stamps.epoch())  # type: ignore[arg-type]
+        line = stamps.render(stamp, state.dates, stamps.epoch())
         head, found, rest = html.partition("</h1>")
         html = head + found + line + rest if found else line + html
-    _state["content_s"] = _state.get("content_s", 0.0) + time.perf_counter() - start  # type: ignore[operator]
+    state.content_s += time.perf_counter() - start
     return html
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     if os.environ.get("PLANVERK_TIMINGS"):
-        log.info(f"planverk timing page-content={_state.get('content_s', 0.0):.2f}s")
-    _state.clear()
+        log.info(f"planverk timing page-content={_state(config).content_s:.2f}s")
+    _drop_state(config)
+
+
+def _drop_state(config: MkDocsConfig) -> None:
+    if hasattr(config, _STATE):
+        delattr(config, _STATE)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .. import model as m
 from .. import urls
+from ..abbr import Abbreviations
+from ..index import Index
 from .base import Ctx, Page
 from .opendata import open_data_page
 from .organisations import organisation_pages
@@ -16,8 +18,9 @@ from .strategies import strategies_index, strategy_pages
 __all__ = ["Page", "build_pages"]
 
 
-def build_pages(corpus: m.Corpus, *, directory_urls: bool = True) -> list[Page]:
-    ctx = Ctx.create(corpus, directory_urls=directory_urls)
+def build_pages(corpus: m.Corpus, *, directory_urls: bool = True, index: Index | None = None,
+                abbr: Abbreviations | None = None) -> list[Page]:
+    ctx = Ctx.create(corpus, directory_urls=directory_urls, index=index, abbr=abbr)
     pages = [home_page(ctx.at(urls.HOME)), *status_pages(ctx)]
     pages += organisation_pages(ctx)
     pages.append(strategies_index(ctx.at(urls.STRATEGIES)))

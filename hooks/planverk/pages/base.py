@@ -105,9 +105,11 @@ class Ctx:
     fragments: list[str] = field(default_factory=list)
 
     @classmethod
-    def create(cls, corpus: m.Corpus, *, directory_urls: bool = True) -> "Ctx":
-        abbr = Abbreviations(corpus.terms)
-        return cls(corpus, Index(corpus), Prose(abbr), abbr, directory_urls)
+    def create(cls, corpus: m.Corpus, *, directory_urls: bool = True, index: Index | None = None,
+               abbr: Abbreviations | None = None) -> "Ctx":
+        """The context for ``corpus``; a build passes the index and abbreviations it made once."""
+        abbr = abbr or Abbreviations(corpus.terms)
+        return cls(corpus, index or Index(corpus), Prose(abbr), abbr, directory_urls)
 
     def at(self, path: str) -> "Ctx":
         return Ctx(self.corpus, self.index, self.prose_renderer, self.abbr, self.directory_urls, path)

@@ -146,14 +146,14 @@ def _url(md_path: str, directory_urls: bool) -> str:
 
 
 def documents(corpus: m.Corpus, pages: list[Page], handwritten: list[tuple[str, str]], *,
-              directory_urls: bool) -> list[SearchDoc]:
+              directory_urls: bool, index: Index | None = None) -> list[SearchDoc]:
     """Every searchable page, in a stable order (the generated pages' order, then hand-written).
 
     ``handwritten`` holds (docs-relative path, Markdown source) of the pages in docs/ that the
     build includes; internal hand-written pages (docs/intern/) only reach here in the internal
     build, and never when ``corpus.audience`` is public.
     """
-    index = Index(corpus)
+    index = index or Index(corpus)
     by_page: dict[str, m.Entity] = {}
     for ref, each in corpus.entities.items():
         try:
