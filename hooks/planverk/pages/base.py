@@ -124,18 +124,22 @@ class Ctx:
         return self.fragment(f'<div class="pv-prose">{html}</div>') if html else ""
 
     def url(self, ref: str) -> str:
-        """URL of ``ref``'s page relative to this page, for our own HTML."""
-        return urls.site_href(urls.page_of(ref), start=self.path, directory_urls=self.directory_urls,
-                              anchor=urls.anchor_of(ref))
+        """URL of ``ref``'s page relative to this page, for our own HTML (the one way to
+        link an entity there: MkDocs does not rewrite links in raw HTML)."""
+        return self.page_url(urls.page_of(ref), anchor=urls.anchor_of(ref))
 
     def a(self, entity: m.Entity, text: str | None = None) -> str:
         """An HTML link to an entity's page."""
         label = text if text is not None else title_of(entity)
         return f'<a href="{self.url(entity.ref)}">{self.text(label)}</a>'
 
+    def page_url(self, md_path: str, anchor: str | None = None) -> str:
+        """URL of a fixed page relative to this page, for our own HTML."""
+        return urls.site_href(md_path, start=self.path, directory_urls=self.directory_urls, anchor=anchor)
+
     def a_page(self, md_path: str, text: str, query: str = "") -> str:
-        href = urls.site_href(md_path, start=self.path, directory_urls=self.directory_urls)
-        return f'<a href="{href}{query}">{self.text(text)}</a>'
+        """An HTML link to a fixed page."""
+        return f'<a href="{self.page_url(md_path)}{query}">{self.text(text)}</a>'
 
     def fragment(self, html: str) -> str:
         """A placeholder for a block of our own HTML that Markdown need not parse.
@@ -255,7 +259,7 @@ def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, f
         def count(n: int, css: str = "", **filters: str) -> str:
             if not target or not n:
                 return str(Markup("<td{}>{}</td>").format(Markup(f' class="{css}"') if css else "", n))
-            href = urls.site_href(target[0], start=ctx.path, directory_urls=ctx.directory_urls)
+            href = ctx.page_url(target[0])
             return str(Markup('<td{}><a href="{}">{}</a></td>').format(
                 Markup(f' class="{css}"') if css else "", href + urls.status_query(**target[1], **filters), n))
 
@@ -286,12 +290,6 @@ def bar(ctx: Ctx, counts: dict[str, int], total: int, *, wide: bool = False) -> 
         return ""
     parts = charts.segments([(key, label, counts.get(key, 0)) for key, label in _parts(ctx)], total, bar_em=18 if wide else 10)
     return render("bar.html", segments=parts, wide=wide)
-
-
-def html_link(ctx: Ctx, ref: str, text: str) -> str:
-    """A link inside our own HTML (MkDocs does not rewrite raw HTML)."""
-    href = urls.site_href(urls.page_of(ref), start=ctx.path, directory_urls=ctx.directory_urls)
-    return f'<a href="{href}">{ctx.text(text)}</a>'
 
 
 def bullet_links(ctx: Ctx, entities: Sequence[m.Entity], extra=None) -> str:

@@ -7,7 +7,7 @@ from .. import urls
 from ..text import html_text, indent, md_text, plural
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
-from .base import Ctx, Page, bar, bullet_links, html_link, legend, related, source_html, status_summary, title_of
+from .base import Ctx, Page, bar, bullet_links, legend, related, source_html, status_summary, title_of
 from ..templating import markup, render
 from ..index import Coverage
 from .printable import plan_print_path
@@ -51,7 +51,7 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         reports.append(line)
         if report.description:
             reports += ["", indent(ctx.prose(report.description))]
-    rows = [(html_link(ctx, p.ref, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+    rows = [(ctx.a(p, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
     rows.append(("Alle", plan.measures))
     here = urls.status_plan_page(plan.id)
     links = [*((here, {"gruppe": p.id}) for p in plan.packages), (here, {})]
@@ -268,7 +268,7 @@ def _changes(ctx: Ctx, plan: m.Plan, older: m.StatusReport, newer: m.StatusRepor
                 + html_text(newer_title) + "</caption><thead><tr><th scope=\"col\">Tiltak</th><th scope=\"col\">Endring</th>"
                 "<th scope=\"col\">Før</th><th scope=\"col\">Etter</th></tr></thead><tbody>"]
         for change in found:
-            rows.append(f"<tr data-change=\"{change.kind}\"><td>{html_link(ctx, change.measure.ref, title_of(change.measure))}</td>"
+            rows.append(f"<tr data-change=\"{change.kind}\"><td>{ctx.a(change.measure, title_of(change.measure))}</td>"
                         f"<td>{html_text(CHANGE_LABELS[change.kind])}</td><td>{ctx.text(change.before or '–')}</td>"
                         f"<td>{ctx.text(change.after or '–')}{draft_tag(newer) if change.after else ''}</td></tr>")
         rows.append("</tbody></table>")

@@ -35,7 +35,7 @@ def _heading(level: int, text: str, anchor: str, css: str = "") -> str:
 
 
 def _cover(ctx: Ctx, entity, *, kind: str, subtitle: str | None, facts: list[tuple[str, str]], what: str, short: str) -> str:
-    href = urls.site_href(urls.page_of(entity.ref), start=ctx.path, directory_urls=ctx.directory_urls)
+    href = ctx.url(entity.ref)
     return ctx.fragment(render("cover.html", id="forside", kind=kind, title=entity.title, subtitle=subtitle, facts=facts,
                                what=what, short=short, href=href))
 

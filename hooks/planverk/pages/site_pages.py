@@ -8,13 +8,13 @@ from .. import model as m
 from .. import urls
 from ..templating import render
 from ..text import html_text, md_text, plural
-from .base import KIND_LABEL, Ctx, Page, document_page, html_link, related, status_summary, title_of
+from .base import KIND_LABEL, Ctx, Page, document_page, related, status_summary, title_of
 
 
 def home_page(ctx: Ctx) -> Page:
     c = ctx.corpus
     measures = tuple(x for p in c.plans.values() for x in p.measures)
-    rows = [(html_link(ctx, p.ref, p.title), p.measures) for p in c.plans.values()]
+    rows = [(ctx.a(p, p.title), p.measures) for p in c.plans.values()]
     links = [(urls.status_plan_page(p.id), {}) for p in c.plans.values()]
     if len(rows) > 1:
         rows.append(("Alle planer", measures))
@@ -23,7 +23,7 @@ def home_page(ctx: Ctx) -> Page:
         "# Strategier og handlingsplaner",
         "Her ser du hva det offentlige har lovet å gjøre i strategier og handlingsplaner, hvem som har ansvaret, "
         "og hvor langt arbeidet har kommet.",
-        ctx.fragment(render("doors.html", **{f"{k}_href": urls.site_href(v, start=ctx.path, directory_urls=ctx.directory_urls)
+        ctx.fragment(render("doors.html", **{f"{k}_href": ctx.page_url(v)
                                              for k, v in (("status", urls.STATUS), ("plans", urls.PLANS),
                                                           ("orgs", urls.ORGANISATIONS))})),
         "## Status",
@@ -86,7 +86,7 @@ def theme_pages(ctx: Ctx) -> list[Page]:
         if not grouped:
             body.append("Ingen innhold er knyttet til dette temaet ennå.")
         for kind, entities in grouped.items():
-            items = "".join(f"<li>{html_link(c, e.ref, title_of(e))}</li>" for e in entities)
+            items = "".join(f"<li>{c.a(e, title_of(e))}</li>" for e in entities)
             body += [f"## {KIND_LABEL[kind]} ({len(entities)})", c.fragment(f'<ul class="pv-list">{items}</ul>')]
         body.append(f"[Alle temaer]({c.to(urls.THEMES)})")
         pages.append(c.page(theme.title, "\n\n".join(body), description=theme.description, edit=ctx.edit(theme.ref)))
@@ -165,7 +165,7 @@ def document_pages(ctx: Ctx) -> list[Page]:
         for kind, entities in grouped.items():
             if kind in ("theme", "term"):
                 continue
-            items = "".join(f"<li>{html_link(c, e.ref, title_of(e))}{html_text(_page(e))}</li>" for e in entities)
+            items = "".join(f"<li>{c.a(e, title_of(e))}{html_text(_page(e))}</li>" for e in entities)
             body += [f"### {KIND_LABEL[kind]} ({len(entities)})", c.fragment(f'<ul class="pv-list">{items}</ul>')]
         pages.append(c.page(doc.title, "\n\n".join(body), description=f"Kildedokument: {doc.title}", edit="data/documents.yml",
                             search_exclude=True))

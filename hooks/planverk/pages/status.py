@@ -20,7 +20,7 @@ from .. import urls
 from ..progress import CLASSES
 from ..templating import render
 from ..text import md_text, plural
-from .base import Ctx, Page, html_link, status_summary
+from .base import Ctx, Page, status_summary
 from .internal import draft_notice, drafts_used
 from .tables import COLUMNS, measure_rows
 
@@ -93,14 +93,14 @@ def status_overview(ctx: Ctx) -> Page:
     corpus = ctx.corpus
     plans = list(corpus.plans.values())
     measures = [x for p in plans for x in p.measures]
-    rows = [(html_link(ctx, p.ref, p.title), p.measures) for p in plans]
+    rows = [(ctx.a(p, p.title), p.measures) for p in plans]
     links = [(urls.status_plan_page(p.id), {}) for p in plans]
     if len(rows) > 1:
         rows.append(("Alle planer", tuple(measures)))
         links.append((urls.STATUS, {}))
     orgs = sorted({o for x in measures for o in x.responsibility.organisations}, key=lambda o: o.label.casefold())
     responsible = {o.id: tuple(dict.fromkeys(i.measure for i in ctx.index.involvement.get(o.id, ()) if i.role != "Aktør")) for o in orgs}
-    matrix = [(html_link(ctx, o.ref, o.label), responsible[o.id]) for o in orgs]
+    matrix = [(ctx.a(o, o.label), responsible[o.id]) for o in orgs]
     plan_pages = "\n".join(f"- [Status: {md_text(p.title)}]({ctx.to(urls.status_plan_page(p.id))}) – "
                            f"{plural(len(p.measures), 'tiltak', 'tiltak')}" for p in plans)
     body = [
@@ -131,7 +131,7 @@ def status_plan_page(ctx: Ctx, plan: m.Plan) -> Page:
     columns = _columns(ctx, [plan], with_plan=False)
     table = measure_rows(ctx, plan.measures, columns)
     here = urls.status_plan_page(plan.id)
-    rows = [(html_link(ctx, p.ref, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+    rows = [(ctx.a(p, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
     links: list[tuple[str, dict[str, str]]] = [(here, {"gruppe": p.id}) for p in plan.packages]
     rows.append(("Alle", plan.measures))
     links.append((here, {}))

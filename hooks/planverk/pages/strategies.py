@@ -98,8 +98,7 @@ def pyramid(ctx: Ctx, strategy: m.Strategy) -> str:
     layers = []
     for layer in strategy.pyramid_layers:
         ref = _layer_ref(strategy, layer)
-        href = (urls.site_href(urls.page_of(ref), start=ctx.path, directory_urls=ctx.directory_urls) if ref else
-                urls.site_href(home, start=ctx.path, directory_urls=ctx.directory_urls, anchor=layer.replace("_", "-")))
+        href = ctx.url(ref) if ref else ctx.page_url(home, anchor=layer.replace("_", "-"))
         layers.append(charts.Layer(LAYER_LABEL[layer], _layer_detail(strategy, layer), href))
     return render("pyramid.html", p=charts.pyramid(layers), id=f"pyramide-{strategy.id}")
 

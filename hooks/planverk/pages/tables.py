@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import model as m
-from .. import urls
 from ..changes import previous_entry
 from ..text import html_text
 from .base import Ctx
@@ -53,10 +52,6 @@ def measure_rows(ctx: Ctx, measures: list[m.Measure] | tuple[m.Measure, ...], co
     return "\n".join(_row(ctx, measure, columns) for measure in measures)
 
 
-def _href(ctx: Ctx, ref: str) -> str:
-    return urls.site_href(urls.page_of(ref), start=ctx.path, directory_urls=ctx.directory_urls)
-
-
 def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> str:
     plan = ctx.corpus.plans[measure.plan_id]
     found = ctx.index.entry(measure)
@@ -68,14 +63,14 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> str:
     cells = []
     for col in columns:
         if col == "plan":
-            cells.append(f'<td data-sort="{html_text(plan.title)}"><a href="{_href(ctx, plan.ref)}">{ctx.text(plan.title)}</a></td>')
+            cells.append(f'<td data-sort="{html_text(plan.title)}"><a href="{ctx.url(plan.ref)}">{ctx.text(plan.title)}</a></td>')
         elif col == "number":
             cells.append(f'<td data-sort="{measure.number}">{measure.number}</td>')
         elif col == "title":
-            cells.append(f'<td data-sort="{html_text(measure.title)}"><a href="{_href(ctx, measure.ref)}">{ctx.text(measure.title)}</a></td>')
+            cells.append(f'<td data-sort="{html_text(measure.title)}"><a href="{ctx.url(measure.ref)}">{ctx.text(measure.title)}</a></td>')
         elif col == "package":
             pkg = measure.package
-            cells.append(f'<td data-sort="{html_text(pkg.number)}"><a href="{_href(ctx, pkg.ref)}">'
+            cells.append(f'<td data-sort="{html_text(pkg.number)}"><a href="{ctx.url(pkg.ref)}">'
                          f'{html_text(pkg.label)} {html_text(pkg.number)}</a></td>')
         elif col == "responsible":
             cells.append(f'<td data-sort="{html_text(_first_label(measure))}">{_responsible(ctx, measure)}</td>')
@@ -121,7 +116,7 @@ def _responsible(ctx: Ctx, measure: m.Measure) -> str:
         org = party.organisation
         label = (f'<abbr title="{html_text(org.name)}">{html_text(org.abbreviation)}</abbr>'
                  if org.abbreviation and org.abbreviation != org.name else html_text(org.name))
-        return f'<a href="{_href(ctx, org.ref)}">{label}</a>'
+        return f'<a href="{ctx.url(org.ref)}">{label}</a>'
 
     leads = [one(p) for p in measure.responsibility.leading]
     partners = [one(p) for p in measure.responsibility.partners]
