@@ -153,22 +153,15 @@ def strip_internal(data: Any, internal_fields: frozenset[str]) -> Any:
     return data
 
 
+# How a message names a YAML value's type (bool before int: a bool is an int in Python).
+_TYPE_NAMES: tuple[tuple[type, str], ...] = ((bool, "true/false"), (int, "et tall"), (float, "et desimaltall"), (str, "teksten"),
+                                             (list, "en liste"), (dict, "en tabell (felt: verdi)"))
+
+
 def _type_name(value: Any) -> str:
     if value is None:
         return "null"
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "et tall"
-    if isinstance(value, float):
-        return "et desimaltall"
-    if isinstance(value, str):
-        return "teksten"
-    if isinstance(value, list):
-        return "en liste"
-    if isinstance(value, dict):
-        return "en tabell (felt: verdi)"
-    return type(value).__name__
+    return next((name for kind, name in _TYPE_NAMES if isinstance(value, kind)), type(value).__name__)
 
 
 # JSON Schema's type names in the words _type_name uses for what was found.

@@ -70,6 +70,15 @@ class Registry:
             else:
                 seen[ident] = i
 
+    def listed(self, cur: Cursor | None, key: str) -> list[tuple[dict[str, Any], Cursor]]:
+        """The items of the list ``key`` in the file at ``cur`` (none without the file), each
+        with its cursor, after their ids are checked with :meth:`unique`."""
+        if cur is None:
+            return []
+        items: list[dict[str, Any]] = cur.file.data[key]
+        self.unique(items, cur.at(key))
+        return [(item, cur.at(key, i)) for i, item in enumerate(items)]
+
     def resolve(self, table: dict[str, T], key: str | None, cur: Cursor, what: str, ref: str | None = None) -> T | None:
         """``table[key]``; a key that is not there is reported at ``cur`` (None: nothing to resolve)."""
         if key is None:

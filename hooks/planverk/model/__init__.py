@@ -15,7 +15,7 @@ from .plans import (
     Package, Measure, StatusEntry, StatusReport, Plan,
 )
 from .strategies import (
-    Signatory, Introduction, TextBlock, Mission, Vision, Value, ServiceGoal, UserGoal, FocusArea,
+    Signatory, Introduction, TextBlock, Mission, Vision, Value, ServiceGoal, UserGoal, FocusArea, StrategyItem,
     SubGoal, Goal, StrategicArea, Driver, DriverCategory, Drivers, Section, Strategy,
 )
 from .corpus import (
@@ -27,7 +27,7 @@ __all__ = [
     "RelationKind", "Period", "Party", "Responsibility", "Person", "Contacts", "Note", "Reference",
     "NOTE_KINDS", "Package", "Measure", "StatusEntry", "StatusReport", "Plan", "Signatory",
     "Introduction", "TextBlock", "Mission", "Vision", "Value", "ServiceGoal", "UserGoal",
-    "FocusArea", "SubGoal", "Goal", "StrategicArea", "Driver", "DriverCategory", "Drivers",
+    "FocusArea", "StrategyItem", "SubGoal", "Goal", "StrategicArea", "Driver", "DriverCategory", "Drivers",
     "Section", "Strategy", "NewsItem", "Relation", "Erratum", "Vocabulary",
     "Corpus",
 ]

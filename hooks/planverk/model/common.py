@@ -4,7 +4,7 @@ other entity cites."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 
 class Entity(Protocol):
@@ -30,17 +30,19 @@ def kind_of(ref: str) -> str:
 
 
 class Base:
-    """The shared part of every entity class: its kind is the prefix of its ref."""
+    """The shared part of every entity class: its ref, made from its REF pattern (a format of
+    the entity: "measure:{0.plan_id}/{0.id}"), and its kind, the pattern's prefix."""
 
     __slots__ = ()
+    REF: ClassVar[str]
 
     @property
     def ref(self) -> str:
-        raise NotImplementedError
+        return self.REF.format(self)
 
     @property
     def kind(self) -> str:
-        return kind_of(self.ref)
+        return kind_of(self.REF)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,7 @@ class FormerName:
 
 @dataclass(frozen=True, slots=True)
 class Organisation(Base):
+    REF = "org:{0.id}"
     id: str
     abbreviation: str | None
     name: str
@@ -83,10 +86,6 @@ class Organisation(Base):
     expansion_is_editorial: bool
     internal: bool
     source: Source
-
-    @property
-    def ref(self) -> str:
-        return f"org:{self.id}"
 
     @property
     def title(self) -> str:
@@ -100,6 +99,7 @@ class Organisation(Base):
 
 @dataclass(frozen=True, slots=True)
 class Term(Base):
+    REF = "term:{0.id}"
     id: str
     term: str
     expansion: str
@@ -109,23 +109,16 @@ class Term(Base):
     organisation_id: str | None = None  # set when the term is an organisation's abbreviation
 
     @property
-    def ref(self) -> str:
-        return f"term:{self.id}"
-
-    @property
     def title(self) -> str:
         return self.term
 
 
 @dataclass(frozen=True, slots=True)
 class Theme(Base):
+    REF = "theme:{0.id}"
     id: str
     title: str
     description: str
-
-    @property
-    def ref(self) -> str:
-        return f"theme:{self.id}"
 
     @property
     def source(self) -> Source | None:

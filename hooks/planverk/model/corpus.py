@@ -11,6 +11,7 @@ from .strategies import Strategy
 
 @dataclass(frozen=True, slots=True)
 class NewsItem(Base):
+    REF = "news:{0.id}"
     id: str
     title: str
     title_is_editorial: bool
@@ -19,10 +20,6 @@ class NewsItem(Base):
     body: str
     themes: tuple[Theme, ...]
     source: Source
-
-    @property
-    def ref(self) -> str:
-        return f"news:{self.id}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from .common import Base, Contacts, Note, Organisation, Period, Reference, Respo
 
 @dataclass(frozen=True, slots=True)
 class Package(Base):
+    REF = "package:{0.plan_id}/{0.id}"
     id: str
     plan_id: str
     number: str
@@ -18,13 +19,10 @@ class Package(Base):
     source: Source
     notes: tuple[Note, ...] = ()  # internal
 
-    @property
-    def ref(self) -> str:
-        return f"package:{self.plan_id}/{self.id}"
-
 
 @dataclass(frozen=True, slots=True)
 class Measure(Base):
+    REF = "measure:{0.plan_id}/{0.id}"
     id: str
     plan_id: str
     number: int
@@ -41,10 +39,6 @@ class Measure(Base):
     source: Source
     notes: tuple[Note, ...] = ()  # internal
 
-    @property
-    def ref(self) -> str:
-        return f"measure:{self.plan_id}/{self.id}"
-
 
 @dataclass(frozen=True, slots=True)
 class StatusEntry:
@@ -59,6 +53,7 @@ class StatusEntry:
 
 @dataclass(frozen=True, slots=True)
 class StatusReport(Base):
+    REF = "report:{0.plan_id}/{0.id}"
     id: str
     plan_id: str
     title: str
@@ -69,10 +64,6 @@ class StatusReport(Base):
     entries: tuple[StatusEntry, ...]
     source: Source
     draft: bool = False  # only in the internal handbook; published by deleting `draft: true`
-
-    @property
-    def ref(self) -> str:
-        return f"report:{self.plan_id}/{self.id}"
 
     @property
     def as_of_year(self) -> int:
@@ -87,6 +78,7 @@ class StatusReport(Base):
 
 @dataclass(frozen=True, slots=True)
 class Plan(Base):
+    REF = "plan:{0.id}"
     id: str
     title: str
     subtitle: str | None
@@ -100,10 +92,6 @@ class Plan(Base):
     themes: tuple[Theme, ...]
     source: Source
     notes: tuple[Note, ...] = ()  # internal
-
-    @property
-    def ref(self) -> str:
-        return f"plan:{self.id}"
 
     @property
     def latest_report(self) -> StatusReport | None:

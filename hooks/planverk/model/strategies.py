@@ -33,31 +33,26 @@ class TextBlock:
 
 @dataclass(frozen=True, slots=True)
 class Mission(Base):
+    REF = "mission:{0.strategy_id}"
     strategy_id: str
     title: str
     text: str
     source: Source
 
-    @property
-    def ref(self) -> str:
-        return f"mission:{self.strategy_id}"
-
 
 @dataclass(frozen=True, slots=True)
 class Vision(Base):
+    REF = "vision:{0.strategy_id}"
     strategy_id: str
     title: str
     text: str | None
     explanations: tuple[TextBlock, ...]
     source: Source
 
-    @property
-    def ref(self) -> str:
-        return f"vision:{self.strategy_id}"
-
 
 @dataclass(frozen=True, slots=True)
 class Value(Base):
+    REF = "value:{0.strategy_id}/{0.id}"
     id: str
     strategy_id: str
     name: str
@@ -65,49 +60,34 @@ class Value(Base):
     source: Source
 
     @property
-    def ref(self) -> str:
-        return f"value:{self.strategy_id}/{self.id}"
-
-    @property
     def title(self) -> str:
         return self.name
 
 
 @dataclass(frozen=True, slots=True)
-class ServiceGoal(Base):
+class StrategyItem(Base):
+    """What the items of a strategy's lists share: an id in the strategy, a title, a source."""
+
     id: str
     strategy_id: str
     title: str
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceGoal(StrategyItem):
+    REF = "service-goal:{0.strategy_id}/{0.id}"
     qualities: tuple[str, ...]
-    source: Source
-
-    @property
-    def ref(self) -> str:
-        return f"service-goal:{self.strategy_id}/{self.id}"
 
 
 @dataclass(frozen=True, slots=True)
-class UserGoal(Base):
-    id: str
-    strategy_id: str
-    title: str
-    source: Source
-
-    @property
-    def ref(self) -> str:
-        return f"user-goal:{self.strategy_id}/{self.id}"
+class UserGoal(StrategyItem):
+    REF = "user-goal:{0.strategy_id}/{0.id}"
 
 
 @dataclass(frozen=True, slots=True)
-class FocusArea(Base):
-    id: str
-    strategy_id: str
-    title: str
-    source: Source
-
-    @property
-    def ref(self) -> str:
-        return f"focus-area:{self.strategy_id}/{self.id}"
+class FocusArea(StrategyItem):
+    REF = "focus-area:{0.strategy_id}/{0.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,33 +101,19 @@ class SubGoal:
 
 
 @dataclass(frozen=True, slots=True)
-class Goal(Base):
-    id: str
-    strategy_id: str
+class Goal(StrategyItem):
+    REF = "goal:{0.strategy_id}/{0.area_id}/{0.id}"
     area_id: str
-    title: str
     subgoals: tuple[SubGoal, ...]
-    source: Source
-
-    @property
-    def ref(self) -> str:
-        return f"goal:{self.strategy_id}/{self.area_id}/{self.id}"
 
 
 @dataclass(frozen=True, slots=True)
-class StrategicArea(Base):
-    id: str
-    strategy_id: str
-    title: str
+class StrategicArea(StrategyItem):
+    REF = "area:{0.strategy_id}/{0.id}"
     future: str | None
     future_source: Source | None
     goals: tuple[Goal, ...]
     themes: tuple[Theme, ...]
-    source: Source
-
-    @property
-    def ref(self) -> str:
-        return f"area:{self.strategy_id}/{self.id}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +132,7 @@ class DriverCategory:
 
 @dataclass(frozen=True, slots=True)
 class Drivers(Base):
+    REF = "drivers:{0.strategy_id}"
     strategy_id: str
     title: str
     intro: str | None
@@ -174,29 +141,19 @@ class Drivers(Base):
     source: Source
 
     @property
-    def ref(self) -> str:
-        return f"drivers:{self.strategy_id}"
-
-    @property
     def count(self) -> int:
         return sum(len(c.drivers) for c in self.categories)
 
 
 @dataclass(frozen=True, slots=True)
-class Section(Base):
-    id: str
-    strategy_id: str
-    title: str
+class Section(StrategyItem):
+    REF = "section:{0.strategy_id}/{0.id}"
     text: str
-    source: Source
-
-    @property
-    def ref(self) -> str:
-        return f"section:{self.strategy_id}/{self.id}"
 
 
 @dataclass(frozen=True, slots=True)
 class Strategy(Base):
+    REF = "strategy:{0.id}"
     id: str
     title: str
     owner: Organisation
@@ -222,10 +179,6 @@ class Strategy(Base):
     areas_intro: str | None
     areas_future_title: str | None
     areas: tuple[StrategicArea, ...]
-
-    @property
-    def ref(self) -> str:
-        return f"strategy:{self.id}"
 
     @property
     def goals(self) -> tuple[Goal, ...]:

@@ -13,13 +13,9 @@ def documents(cur: Cursor | None, sources: Path, registry: Registry) -> dict[str
     """``cur`` is at documents.yml (None: the file is missing, reported elsewhere); ``sources``
     is the folder of source texts each document's ``file`` must be in."""
     out: dict[str, m.Document] = {}
-    if cur is None:
-        return out
-    items = cur.file.data["documents"]
-    registry.unique(items, cur.at("documents"))
-    for i, d in enumerate(items):
+    for d, at in registry.listed(cur, "documents"):
         if not (sources / d["file"]).exists():
-            cur.at("documents", i, "file").error(f"kildeteksten '{d['file']}' finnes ikke i {sources.parent.name}/sources/")
+            at.at("file").error(f"kildeteksten '{d['file']}' finnes ikke i {sources.parent.name}/sources/")
         out[d["id"]] = m.Document(id=d["id"], title=d["title"], kind=d["kind"], publisher_id=d["publisher"], date=d["date"],
                                   file=d["file"], has_pages=d["has_pages"], extraction_note=d.get("extraction_note"))
     return out

@@ -10,14 +10,10 @@ from ..registry import Registry
 
 def themes(cur: Cursor | None, registry: Registry) -> dict[str, m.Theme]:
     out: dict[str, m.Theme] = {}
-    if cur is None:
-        return out
-    items = cur.file.data["themes"]
-    registry.unique(items, cur.at("themes"))
-    for i, t in enumerate(items):
+    for t, at in registry.listed(cur, "themes"):
         theme = m.Theme(id=t["id"], title=t["title"], description=t["description"])
         out[theme.id] = theme
-        registry.register(theme, cur.at("themes", i))
+        registry.register(theme, at)
     return out
 
 
@@ -29,20 +25,16 @@ def terms(cur: Cursor | None, organisations: dict[str, m.Organisation], document
         if org.abbreviation and org.abbreviation != org.name:
             out[org.id] = m.Term(id=org.id, term=org.abbreviation, expansion=org.name, description=None,
                                  expansion_is_editorial=org.expansion_is_editorial, source=org.source, organisation_id=org.id)
-    if cur is not None:
-        items = cur.file.data["terms"]
-        registry.unique(items, cur.at("terms"))
-        spelled = {t.term: t for t in out.values()}
-        for i, t in enumerate(items):
-            at = cur.at("terms", i)
-            if t["id"] in out or t["term"] in spelled:
-                at.at("term").error(f"'{t['term']}' er allerede forkortelsen til en organisasjon; definer den én gang, i organisations.yml")
-                continue
-            source = convert.source(t["source"], at.at("source"), documents, registry)
-            if source is None:
-                continue
-            out[t["id"]] = m.Term(id=t["id"], term=t["term"], expansion=t["expansion"], description=t.get("description"),
-                                  expansion_is_editorial=t.get("expansion_is_editorial", False), source=source)
+    spelled = {t.term: t for t in out.values()}
+    for t, at in registry.listed(cur, "terms"):
+        if t["id"] in out or t["term"] in spelled:
+            at.at("term").error(f"'{t['term']}' er allerede forkortelsen til en organisasjon; definer den én gang, i organisations.yml")
+            continue
+        source = convert.source(t["source"], at.at("source"), documents, registry)
+        if source is None:
+            continue
+        out[t["id"]] = m.Term(id=t["id"], term=t["term"], expansion=t["expansion"], description=t.get("description"),
+                              expansion_is_editorial=t.get("expansion_is_editorial", False), source=source)
     for term in out.values():
         registry.add(term.ref, term)
     return dict(sorted(out.items(), key=lambda kv: kv[1].term.casefold()))

@@ -10,12 +10,8 @@ from ..registry import Registry
 
 def organisations(cur: Cursor | None, documents: dict[str, m.Document], registry: Registry) -> dict[str, m.Organisation]:
     out: dict[str, m.Organisation] = {}
-    if cur is None:
-        return out
-    items = cur.file.data["organisations"]
-    registry.unique(items, cur.at("organisations"))
-    for i, o in enumerate(items):
-        at = cur.at("organisations", i)
+    listed = registry.listed(cur, "organisations")
+    for o, at in listed:
         former = tuple(m.FormerName(name=f["name"], source=s) for j, f in enumerate(o.get("former_names", []))
                        if (s := convert.source(f["source"], at.at("former_names", j, "source"), documents, registry)))
         source = convert.source(o["source"], at.at("source"), documents, registry)
@@ -28,7 +24,7 @@ def organisations(cur: Cursor | None, documents: dict[str, m.Document], registry
             expansion_is_editorial=o.get("expansion_is_editorial", False), internal=o.get("internal", False), source=source)
         out[org.id] = org
         registry.register(org, at)
-    for i, o in enumerate(items):
+    for o, at in listed:
         if o.get("parent") is not None:
-            registry.resolve(out, o["parent"], cur.at("organisations", i, "parent"), "organisation")
+            registry.resolve(out, o["parent"], at.at("parent"), "organisation")
     return out
