@@ -3,7 +3,7 @@ other entity cites."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 
@@ -29,16 +29,16 @@ def kind_of(ref: str) -> str:
     return ref.partition(":")[0]
 
 
+@dataclass(frozen=True, slots=True)
 class Base:
-    """The shared part of every entity class: its ref, made from its REF pattern (a format of
-    the entity: "measure:{0.plan_id}/{0.id}"), and its kind, the pattern's prefix."""
+    """The shared part of every entity class: its ref, made once from its REF pattern (a
+    format of the entity: "measure:{0.plan_id}/{0.id}"), and its kind, the pattern's prefix."""
 
-    __slots__ = ()
     REF: ClassVar[str]
+    ref: str = field(init=False, repr=False, compare=False)  # links ask for it often: kept, not formatted each time
 
-    @property
-    def ref(self) -> str:
-        return self.REF.format(self)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ref", self.REF.format(self))
 
     @property
     def kind(self) -> str:
