@@ -25,7 +25,7 @@ _DOC = m.Document(id="kilde", title="Kilde", kind="handlingsplan", publisher_id=
 
 def org(ident: str, abbreviation: str | None, name: str, former: tuple[str, ...] = (), other: tuple[str, ...] = ()) -> m.Organisation:
     source = m.Source(document=_DOC, page=None)
-    return m.Organisation(id=ident, abbreviation=abbreviation, name=name, kind="departement", parent_id=None,
+    return m.Organisation(id=ident, abbreviation=abbreviation, name=name, category="departement", parent_id=None,
                           former_names=tuple(m.FormerName(name=f, source=source) for f in former), other_names=other,
                           expansion_is_editorial=False, internal=False, source=source)
 
