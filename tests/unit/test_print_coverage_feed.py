@@ -12,6 +12,7 @@ from planverk.index import Coverage, Index
 from planverk.pages.base import Ctx
 from planverk.pages.printable import css_string, plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
 from planverk.text import md_text, year_month
+from corpora import Data, plan_with_packages, strategy_with_goals_linked_from_a_plan
 
 
 def _plain(text: str) -> str:
@@ -19,18 +20,24 @@ def _plain(text: str) -> str:
 
 
 def test_plan_print_page_has_everything_in_reading_order(public_corpus):
-    plan = public_corpus.plans["gode-krefter"]
+    for plan in public_corpus.plans.values():
+        _check_plan_print_page(public_corpus, plan)
+
+
+def _check_plan_print_page(public_corpus, plan):
     page = plan_print_page(Ctx.create(public_corpus).at(plan_print_path(plan)), plan)
     body = page.full_body
     positions = [body.index(f"Tiltak {x.number}: ") for x in plan.measures]
-    assert positions == sorted(positions) and len(positions) == 35
+    assert positions == sorted(positions) and len(positions) == len(plan.measures)
     flat = _plain(re.sub(r"<[^>]+>", "", body))
     report = plan.latest_report
     for measure in plan.measures:
         for para in measure.description.split("\n\n"):
             words = _plain(re.sub(r"^- ", "", re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", para)))
             assert words[:80] in flat, (measure.id, para[:60])
-        entry = report.entry(measure.id)
+        entry = report.entry(measure.id) if report else None
+        if entry is None:
+            continue
         first = re.sub(r"\[\^(\d+)\]", r"\1", entry.narrative.split("\n\n")[0])
         first = _plain(re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", first))
         assert first[:80] in flat, measure.id
@@ -79,7 +86,11 @@ def test_running_head_is_inert_css():
 
 
 def test_strategy_print_page_is_complete(public_corpus):
-    strategy = public_corpus.strategies["kriminalomsorgen-2021-2026"]
+    for strategy in public_corpus.strategies.values():
+        _check_strategy_print_page(public_corpus, strategy)
+
+
+def _check_strategy_print_page(public_corpus, strategy):
     page = strategy_print_page(Ctx.create(public_corpus).at(strategy_print_path(strategy)), strategy)
     body = page.full_body
     for goal in strategy.goals:
@@ -89,19 +100,24 @@ def test_strategy_print_page_is_complete(public_corpus):
     for value in strategy.values:
         for statement in value.statements:
             assert md_text(statement) in body
-    assert sum(len(c.drivers) for c in strategy.drivers.categories) == 22
-    assert all(md_text(d.title) in body for c in strategy.drivers.categories for d in c.drivers)
+    for category in (strategy.drivers.categories if strategy.drivers else ()):
+        assert all(md_text(d.title) in body for d in category.drivers)
 
 
-def test_coverage_follows_the_relations(public_corpus):
-    coverage = Coverage(Index(public_corpus))
-    konfliktradet = dict((g.ref, refs) for g, refs in coverage.goals(public_corpus.strategies["konfliktradet-2023-2025"]))
-    assert konfliktradet["mission:konfliktradet-2023-2025"] == ("measure:radikalisering/tiltak-22",)
-    assert konfliktradet["user-goal:konfliktradet-2023-2025/kriminalitetsfritt-liv"] == ()
-    kriminalomsorgen = coverage.goals(public_corpus.strategies["kriminalomsorgen-2021-2026"])
-    assert len(kriminalomsorgen) == 20 and all(refs == () for _, refs in kriminalomsorgen)
-    assert len(coverage.unlinked_measures(public_corpus.plans["gode-krefter"])) == 35
-    assert [x.number for x in coverage.unlinked_measures(public_corpus.plans["radikalisering"])] == [11, 26]
+def test_coverage_follows_the_relations(tmp_path):
+    data = Data(tmp_path)
+    plan = plan_with_packages(data, sizes=(3,))
+    strategy_with_goals_linked_from_a_plan(data, plan, linked={"mal-a": [1], "mal-b": [], "mal-c": [1, 3]})
+    data.files["strategies/strategi-a.yml"][1]["mission"] = {"title": "Samfunnsoppdrag", "text": "Oppdraget."}
+    data.relation("measure:plan-a/tiltak-3", "mission:strategi-a")
+    corpus = data.load()
+    coverage = Coverage(Index(corpus))
+    goals = {g.ref: refs for g, refs in coverage.goals(corpus.strategies["strategi-a"])}
+    assert goals == {"mission:strategi-a": ("measure:plan-a/tiltak-3",),
+                     "goal:strategi-a/omrade-a/mal-a": ("measure:plan-a/tiltak-1",),
+                     "goal:strategi-a/omrade-a/mal-b": (),
+                     "goal:strategi-a/omrade-a/mal-c": ("measure:plan-a/tiltak-1", "measure:plan-a/tiltak-3")}
+    assert [x.number for x in coverage.unlinked_measures(corpus.plans["plan-a"])] == [2]
 
 
 def test_feed_is_valid_rss_with_news_and_reports(public_corpus):
@@ -109,9 +125,9 @@ def test_feed_is_valid_rss_with_news_and_reports(public_corpus):
     root = ET.fromstring(xml)
     items = root.findall("./channel/item")
     titles = [i.findtext("title") for i in items]
-    assert "Statusrapport oktober 2011 – Gode krefter" in titles
-    news = public_corpus.news["vestfold-slt-samarbeidsmote"]
-    assert news.title in titles
+    reports = [f"{r.title} – {p.title}" for p in public_corpus.plans.values() for r in p.published_reports]
+    assert reports and set(reports) <= set(titles)
+    assert {n.title for n in public_corpus.news.values()} <= set(titles)
     for item in items:
         assert item.findtext("link").startswith("https://planverk.example.no/")
     assert root.findtext("./channel/language") == "nb"
