@@ -6,15 +6,15 @@ import csv
 import io
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
 
-from support import build_site
+from corpora import Data, measure, package, strategy_with_goals_linked_from_a_plan
 from htmltools import article, pages, parse, resolve
 from planverk import urls
+from planverk.index import Coverage, Index
 
 HUBS = {"index.html", "status/index.html", "ordliste/index.html", "rettelser/index.html", "kilder/index.html",
         "organisasjoner/index.html", "strategier/index.html", "handlingsplaner/index.html", "tema/index.html",
@@ -29,14 +29,38 @@ def test_every_entity_has_its_page(sites, public_corpus):
     site = sites["public"].site
     missing = [ref for ref in public_corpus.entities if not (site / html_path(urls.page_of(ref))).is_file()]
     assert not missing
-    assert (site / "handlingsplaner/gode-krefter/tiltak-21/index.html").is_file()
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """A literal corpus and its public site: plan a (four measures: one overdue, one done, one under
+    planning with a partner, an abbreviation and relations both ways, one not started), plan b
+    without a report, and a strategy with one of its two goals linked from plan a."""
+    root = tmp_path_factory.mktemp("small")
+    data = Data(root)
+    data.org("samarb", "Samarbeidsrådet", abbreviation="SR", kind="råd")
+    data.terms.append({"id": "slt", "term": "SLT", "expansion": "Samordning av lokale tiltak", "source": {"document": "kilde", "page": None}})
+    plan = data.plan("plan-a", title="Prøveplanen", packages=[package(1), package(2)], measures=[
+        measure(1, period=(2009, 2009)), measure(2, period=(2009, 2010)),
+        measure(3, package="pakke-2", partners=("samarb",), description="Arbeidet i SLT styrkes."),
+        measure(4, package="pakke-2")])
+    data.report("plan-a-2011-08", plan="plan-a", as_of="2011-08", statuses={
+        "tiltak-1": "Igangsatt", "tiltak-2": "Gjennomført", "tiltak-3": "Under planlegging", "tiltak-4": "Ikke igangsatt"})
+    data.plan("plan-b", measures=[measure(1)])
+    strategy_with_goals_linked_from_a_plan(data, plan, linked={"mal-a": [1], "mal-b": []})
+    data.relation("measure:plan-a/tiltak-3", "measure:plan-a/tiltak-1", kind="viser-til", quote="(jfr. tiltak 1)")
+    data.relation("measure:plan-a/tiltak-4", "measure:plan-a/tiltak-3", kind="viser-til", quote="(jfr. tiltak 3)")
+    build = data.build(root / "site")
+    assert build.returncode == 0, build.output
+    return build
 
 
 def test_readable_stable_urls(public_corpus):
-    measure = public_corpus.get("measure:gode-krefter/tiltak-21")
-    assert urls.url_of(urls.page_of(measure.ref)) == "handlingsplaner/gode-krefter/tiltak-21/"
-    assert urls.url_of(urls.page_of("goal:kriminalomsorgen-2021-2026/omdomme/attraktiv-arbeidsplass")) == \
-        "strategier/kriminalomsorgen-2021-2026/omrader/omdomme/attraktiv-arbeidsplass/"
+    for plan in public_corpus.plans.values():
+        for measure in plan.measures:
+            assert urls.url_of(urls.page_of(measure.ref)) == f"handlingsplaner/{plan.id}/{measure.id}/"
+    assert urls.url_of(urls.page_of("measure:p/tiltak-21")) == "handlingsplaner/p/tiltak-21/"
+    assert urls.url_of(urls.page_of("goal:s/omrade/mal")) == "strategier/s/omrader/omrade/mal/"
 
 
 def _article_links(site: Path, *, whole_page: bool = False) -> dict[str, set[str]]:
@@ -137,11 +161,14 @@ def test_no_broken_internal_links_or_anchors(sites):
 
 def test_status_table_has_every_measure_of_every_plan(sites, public_corpus):
     """Each plan's status page has its whole table as HTML; its data script has the same rows."""
+    index = Index(public_corpus)
     for plan in public_corpus.plans.values():
         html = sites["public"].html(f"status/{plan.id}/index.html")
         table = re.search(r'<table class="pv-table pv-table--status" id="statustabell".*?</table>', html, re.S).group(0)
         rows = re.findall(r"<tr data-plan=\"([^\"]+)\"[^>]*>(.*?)</tr>", table, re.S)
         assert len(rows) == len(plan.measures)
+        overdue = re.findall(r'<tr data-plan="[^"]+" [^>]*data-overdue="(ja|nei)"', table)
+        assert overdue == ["ja" if index.is_overdue(x) else "nei" for x in plan.measures]
         for measure, (row_plan, row) in zip(plan.measures, rows):
             assert row_plan == plan.id
             assert f'href="../../{urls.url_of(urls.page_of(measure.ref))}"' in row
@@ -155,61 +182,66 @@ def test_status_table_has_every_measure_of_every_plan(sites, public_corpus):
         assert f'<script src="data/{plan.id}.js" defer></script>' in overview
 
 
-def test_overdue_flag_follows_the_real_data(sites):
-    html = sites["public"].html("status/gode-krefter/index.html")
+def test_overdue_flag(small):
+    html = small.html("status/plan-a/index.html")
     table = re.search(r'id="statustabell".*?</table>', html, re.S).group(0)
-    overdue = re.findall(r'<tr data-plan="gode-krefter" [^>]*data-overdue="ja"[^>]*>'
+    overdue = re.findall(r'<tr data-plan="plan-a" [^>]*data-overdue="ja"[^>]*>'
                          r'.*?<td data-label="Nr." data-sort="(\d+)">', table, re.S)
-    # tiltak 17: period "2009", still Igangsatt in August 2011. Every other measure whose
-    # period ended before 2011 was Gjennomført.
-    assert overdue == ["17"]
-    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-17/index.html")
+    # tiltak 1: period 2009, still Igangsatt in August 2011; tiltak 2 ended 2010 but is done
+    assert overdue == ["1"]
+    page = small.html("handlingsplaner/plan-a/tiltak-1/index.html")
     assert "Forfalt:" in page and 'class="pv-overdue"' in page
-    assert 'class="pv-overdue"' not in sites["public"].html("handlingsplaner/gode-krefter/tiltak-16/index.html")
+    assert 'class="pv-overdue"' not in small.html("handlingsplaner/plan-a/tiltak-2/index.html")
 
 
-def test_status_is_text_not_colour_alone(sites):
-    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-9/index.html")
+def test_status_is_text_not_colour_alone(small):
+    page = small.html("handlingsplaner/plan-a/tiltak-3/index.html")
     assert re.search(r'<span class="pv-status pv-status--under-planlegging"[^>]*><span class="pv-status__icon" aria-hidden="true"></span>Under planlegging</span>', page)
     assert "per august 2011" in page
 
 
-def test_measure_page_links_to_all_it_names(sites):
-    page = article(sites["public"].html("handlingsplaner/gode-krefter/tiltak-25/index.html"))
-    for target in ("../index.html", "../tiltakspakke-3/", "../../../organisasjoner/jd/", "../../../organisasjoner/krad/",
-                   "../tiltak-26/", "../tiltak-6/", "../../../kilder/gode-krefter-statusrapport-2011/"):
+def test_measure_page_links_to_all_it_names(small):
+    page = article(small.html("handlingsplaner/plan-a/tiltak-3/index.html"))
+    for target in ("../index.html", "../pakke-2/", "../../../organisasjoner/dep/", "../../../organisasjoner/samarb/",
+                   "../tiltak-1/", "../tiltak-4/", "../../../kilder/kilde/"):
         assert f'href="{target}' in page.replace('href="../"', 'href="../index.html"'), target
     # related measures in both directions, with the source's words
-    assert "Viser til" in page and "Omtalt i" in page
+    assert "Viser til" in page and "Omtalt i" in page and "(jfr. tiltak 1)" in page
 
 
-def test_edit_link_points_at_the_yaml_in_the_internal_handbook_only(sites):
-    page = sites["internal"].html("handlingsplaner/gode-krefter/tiltak-3/index.html")
-    assert 'href="https://git.example.no/planverk/planverk/edit/main/data/plans/gode-krefter.yml"' in page
-    org = sites["internal"].html("organisasjoner/nova/index.html")
+def test_edit_link_points_at_the_yaml_in_the_internal_handbook_only(sites, public_corpus):
+    plan = next(iter(public_corpus.plans.values()))
+    measure = urls.url_of(urls.page_of(plan.measures[0].ref)).rstrip("/")
+    org = next(p.organisation for x in plan.measures for p in x.responsibility.parties if p.organisation)
+    page = sites["internal"].html(f"{measure}/index.html")
+    assert f'href="https://git.example.no/planverk/planverk/edit/main/data/plans/{plan.id}.yml"' in page
+    org_page = f"organisasjoner/{org.id}"
+    org = sites["internal"].html(f"{org_page}/index.html")
     assert "edit/main/data/organisations.yml" in org
     for output in ("public", "offline"):
-        for path in ("handlingsplaner/gode-krefter/tiltak-3", "organisasjoner/nova", "om-nettstedet"):
+        for path in (measure, org_page, "om-nettstedet"):
             html = sites[output].html(f"{path}/index.html" if output == "public" else f"{path}.html")
             assert 'rel="edit"' not in html and "git.example.no" not in html and "md-source" not in html
 
 
-def test_abbreviations_are_abbr_everywhere(sites):
-    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-1/index.html")
-    assert '<abbr title="Samordning av lokale rus- og kriminalitetsforebyggende tiltak">SLT</abbr>' in page
-    status = sites["public"].html("status/gode-krefter/index.html")
-    assert '<abbr title="Det kriminalitetsforebyggende råd">KRÅD</abbr>' in status
-    glossary = sites["public"].html("ordliste/index.html")
-    for term in ("JD", "BLD", "HOD", "KRÅD", "SLT", "Sfk", "KDI", "NOVA", "POD", "KS"):
-        assert f">{term}<" in glossary or "<dt id=" in glossary and term in glossary, term
+def test_abbreviations_are_abbr_everywhere(small):
+    page = small.html("handlingsplaner/plan-a/tiltak-3/index.html")
+    assert '<abbr title="Samordning av lokale tiltak">SLT</abbr>' in page
+    status = small.html("status/plan-a/index.html")
+    assert '<abbr title="Samarbeidsrådet">SR</abbr>' in status
+    glossary = small.html("ordliste/index.html")
+    for term in ("DEP", "SR", "SLT"):
+        assert f">{term}<" in glossary, term
 
 
 def test_nav_stays_small(sites, public_corpus):
     """Measures are not in the nav: a page embeds far fewer nav links than there are measures."""
-    page = sites["public"].html("handlingsplaner/gode-krefter/tiltak-5/index.html")
-    nav_links = page.count('class="md-nav__link')
-    assert nav_links < 150
-    assert "tiltak-6/" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
+    plan = max(public_corpus.plans.values(), key=lambda p: len(p.measures))
+    measures = [urls.url_of(urls.page_of(x.ref)) for x in plan.measures]
+    page = sites["public"].html(measures[-1] + "index.html")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
+    assert page.count('class="md-nav__link') < 150
+    assert not [url for url in measures if url.rstrip("/").rsplit("/", 1)[1] + "/" in nav]
 
 
 def test_search_uses_our_index_and_worker_not_materials(sites):
@@ -241,16 +273,12 @@ def test_footer_links_accessibility_statement_on_every_page(sites):
 def hostile(tmp_path_factory):
     """A build whose data carries markup and script in plain and Markdown fields."""
     root = tmp_path_factory.mktemp("hostile")
-    data = root / "data"
-    shutil.copytree(Path(__file__).resolve().parents[2] / "data", data)
-    plan = data / "plans/gode-krefter.yml"
-    text = plan.read_text(encoding="utf-8")
-    text = text.replace("title: Styrke kunnskapsgrunnlaget om kriminalitet", 'title: "<script>alert(1)</script> *fet*"', 1)
-    text = text.replace("Det etableres pilotprosjekter", "<img src=x onerror=alert(2)> Det etableres pilotprosjekter", 1)
-    plan.write_text(text, encoding="utf-8")
-    orgs = data / "organisations.yml"
-    orgs.write_text(orgs.read_text(encoding="utf-8").replace('name: "Husbanken"', 'name: "<b onmouseover=alert(3)>Husbanken</b>"'), encoding="utf-8")
-    build = build_site(root / "site", data=data)
+    data = Data(root)
+    data.org("husbanken", "<b onmouseover=alert(3)>Husbanken</b>", kind="etat")
+    data.plan("plan-a", title="Prøveplanen", measures=[
+        measure(1, title="<script>alert(1)</script> *fet*", partners=("husbanken",),
+                description="<img src=x onerror=alert(2)> Det etableres pilotprosjekter."), measure(2)])
+    build = data.build(root / "site")
     assert build.returncode == 0, build.output
     return build
 
@@ -261,18 +289,18 @@ def test_escaping_holds_everywhere(hostile):
         raw = path.read_text(encoding="utf-8")
         for needle in ("<script>alert(1)", "<img src=x", "<b onmouseover"):
             assert needle not in raw, f"{path.relative_to(site)} contains {needle}"
-    page = hostile.html("handlingsplaner/gode-krefter/tiltak-1/index.html")
+    page = hostile.html("handlingsplaner/plan-a/tiltak-1/index.html")
     assert "<title>Tiltak 1: &lt;script&gt;alert(1)&lt;/script&gt; *fet* - " in page
-    assert 'content="Gode krefter, tiltak 1: &lt;script&gt;alert(1)&lt;/script&gt; *fet*"' in page
+    assert 'content="Prøveplanen, tiltak 1: &lt;script&gt;alert(1)&lt;/script&gt; *fet*"' in page
     assert "&lt;img src=x onerror=alert(2)&gt; Det etableres" in page
-    nav = hostile.html("handlingsplaner/gode-krefter/tiltakspakke-1/index.html")
+    nav = hostile.html("handlingsplaner/plan-a/pakke-1/index.html")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; *fet*" in nav  # in the package's table, as text
     org = hostile.html("organisasjoner/husbanken/index.html")
     assert "&lt;b onmouseover=alert(3)&gt;Husbanken&lt;/b&gt;" in org
     index = "".join(p.read_text(encoding="utf-8") for p in (site / "search/planverk").rglob("*.js"))
     assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in index  # the worker escapes it when shown
     # exports hold the exact text as data: JSON decodes to it, CSV holds it as a plain cell
-    measure = json.loads((site / "data/measure/gode-krefter/tiltak-1.json").read_text(encoding="utf-8"))
+    measure = json.loads((site / "data/measure/plan-a/tiltak-1.json").read_text(encoding="utf-8"))
     assert measure["tittel"] == "<script>alert(1)</script> *fet*"
     import csv
     import io
@@ -280,10 +308,13 @@ def test_escaping_holds_everywhere(hostile):
     assert rows[0]["tittel"] == "<script>alert(1)</script> *fet*"
 
 
-def test_exports_are_published_and_linked(sites):
+def test_exports_are_published_and_linked(sites, public_corpus):
     site = sites["public"].site
-    for path in ("data/tiltak.csv", "data/tiltak.json", "data/datapackage.json", "data/measure/gode-krefter/tiltak-21.json"):
+    for path in ("data/tiltak.csv", "data/tiltak.json", "data/datapackage.json"):
         assert (site / path).is_file(), path
+    for plan in public_corpus.plans.values():
+        for x in plan.measures:
+            assert (site / f"data/measure/{plan.id}/{x.id}.json").is_file(), x.ref
     status = sites["public"].html("status/index.html")
     assert 'href="../data/tiltak.csv"' in status and 'href="../data/datapackage.json"' in status
     site_url = yaml.safe_load((sites["public"].root / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
@@ -295,18 +326,33 @@ def test_exports_are_published_and_linked(sites):
         assert (site / url.removeprefix(site_url) / "index.html").is_file(), url
 
 
-def test_print_pages_and_feed_are_linked(sites):
-    plan = sites["public"].html("handlingsplaner/gode-krefter/index.html")
-    assert 'href="../gode-krefter/utskrift/"' in plan or 'href="utskrift/"' in plan
-    strategy = sites["public"].html("strategier/kriminalomsorgen-2021-2026/index.html")
-    assert 'href="utskrift/"' in strategy and "0 av 20 mål har tiltak" in strategy
+def test_print_pages_and_feed_are_linked(sites, public_corpus):
+    for plan in public_corpus.plans.values():
+        page = sites["public"].html(f"handlingsplaner/{plan.id}/index.html")
+        assert f'href="../{plan.id}/utskrift/"' in page or 'href="utskrift/"' in page
+        assert (sites["public"].site / f"handlingsplaner/{plan.id}/utskrift/index.html").is_file()
+    coverage = Coverage(Index(public_corpus))
+    for strategy in public_corpus.strategies.values():
+        page = sites["public"].html(f"strategier/{strategy.id}/index.html")
+        goals = coverage.goals(strategy)
+        assert 'href="utskrift/"' in page
+        if goals:
+            assert f"{sum(1 for _, refs in goals if refs)} av {len(goals)} mål har tiltak" in page
     home = sites["public"].html("index.html")
     assert 'rel="alternate" type="application/rss+xml"' in home and 'href="feed.xml"' in home
     assert (sites["public"].site / "feed.xml").is_file()
 
 
+def test_goal_coverage_is_counted(small):
+    assert "1 av 2 mål har tiltak" in small.html("strategier/strategi-a/index.html")
+
+
 def test_goals_and_delmal_have_stable_anchors(sites, public_corpus):
-    strategy = public_corpus.strategies["kriminalomsorgen-2021-2026"]
+    for strategy in public_corpus.strategies.values():
+        _check_anchors(sites, strategy)
+
+
+def _check_anchors(sites, strategy):
     for area in strategy.areas:
         page = sites["public"].html(f"strategier/{strategy.id}/omrader/{area.id}/index.html")
         ids = parse(page).ids
@@ -326,12 +372,25 @@ def test_no_markup_syntax_leaks_into_pages(sites):
 
 
 def test_plan_page_lists_its_measures_with_status(sites, public_corpus):
-    page = sites["public"].html("handlingsplaner/gode-krefter/index.html")
-    table = re.search(r'<table class="pv-table" id="tiltak-gode-krefter".*?</table>', page, re.S).group(0)
-    assert table.count("<tr data-plan=") == 35
-    for measure in public_corpus.plans["gode-krefter"].measures:
-        assert f'href="{measure.id}/"' in table
-    assert table.count('class="pv-status pv-status--') == 35
+    index = Index(public_corpus)
+    for plan in public_corpus.plans.values():
+        page = sites["public"].html(f"handlingsplaner/{plan.id}/index.html")
+        table = re.search(rf'<table class="pv-table" id="tiltak-{plan.id}".*?</table>', page, re.S).group(0)
+        assert table.count("<tr data-plan=") == len(plan.measures)
+        for measure in plan.measures:
+            assert f'href="{measure.id}/"' in table
+        assert table.count('class="pv-status pv-status--') == len(plan.measures)
+        assert table.count('class="pv-status pv-status--ingen"') == sum(1 for x in plan.measures if not index.entry(x))
+
+
+def test_plan_page_lists_measures_and_says_when_there_is_no_status(small):
+    page = small.html("handlingsplaner/plan-a/index.html")
+    table = re.search(r'<table class="pv-table" id="tiltak-plan-a".*?</table>', page, re.S).group(0)
+    assert table.count("<tr data-plan=") == 4 and table.count('class="pv-status pv-status--') == 4
+    assert "pv-status--ingen" not in table
+    page = small.html("handlingsplaner/plan-b/index.html")
+    table = re.search(r'<table class="pv-table" id="tiltak-plan-b".*?</table>', page, re.S).group(0)
+    assert table.count('class="pv-status pv-status--ingen">Ingen statusrapport</span>') == 1
 
 
 def test_pages_made_from_data_say_when_their_facts_date_from(sites, public_corpus):
