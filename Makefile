@@ -10,7 +10,7 @@ EPOCH      := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH := $(EPOCH)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site public internal offline test check serve bench lock browser tools clean
+.PHONY: site public internal offline test fidelity check serve bench lock browser tools clean
 
 site: public internal offline
 
@@ -50,6 +50,11 @@ browser:
 
 test: $(STAMP) tools browser
 	$(PY) -m pytest
+
+# The content checks alone: the data against the source texts in data/sources/ (tests/fidelity;
+# `make test` runs them too). PLANVERK_DATA=<folder> checks another data folder.
+fidelity: $(STAMP)
+	$(PY) -m pytest tests/fidelity
 
 # The four size lines on stdout; search online and offline at 1,000 and 10,000 measures and the
 # serve measurement after them. Errors and timeouts are printed (stderr), never hidden.

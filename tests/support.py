@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "data"
+# The data the tests read: data/, or the folder PLANVERK_DATA names (a copy with a plan added, say).
+DATA = Path(os.environ["PLANVERK_DATA"]).resolve() if os.environ.get("PLANVERK_DATA") else REPO / "data"
 SOURCES = DATA / "sources"
 SHOTS = REPO / "test-artifacts" / "screenshots"
 

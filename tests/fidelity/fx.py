@@ -1,4 +1,5 @@
-"""Helpers for the fidelity tests: compare the data with the source texts in data/sources/.
+"""Helpers for the fidelity checks (`make fidelity`): compare the data with the source texts
+in data/sources/ (or in $PLANVERK_DATA/sources/, see tests/support.py).
 
 The data must hold every fact of a source and nothing else. Texts are compared through
 :func:`key`, which keeps only letters and digits (casefolded), so re-joined lines, the
@@ -7,7 +8,9 @@ word and number does. Before comparing, the source is corrected with its errata
 (:func:`corrected_source`), exactly as data/README.md allows.
 
 Everything here reads the files directly (no loaded corpus), so tests can be parametrised
-at collection time.
+at collection time. Expectations come from the data and the source texts: which plans follow
+the status-report layout (an overview table and a section per measure), which pages the data
+files document, which document each entity names. No id of today's data is written here.
 """
 
 from __future__ import annotations
@@ -198,6 +201,8 @@ CONTENT_FIELDS = frozenset({
 })
 # Fields written by staff, not copied from a source: internal notes (date, author, kind, text).
 STAFF_FIELDS = frozenset({"notes"})
+# Fields that are editorial by definition (data/README.md): how a lost table was rebuilt.
+EDITORIAL_FIELDS = frozenset({"reconstruction"})
 # ... and fields whose strings are ids, references, vocabulary or dates (not source text).
 METADATA_FIELDS = frozenset({
     "id", "document", "owner", "publisher", "org", "organisation", "role", "package", "plan", "measure",
@@ -239,6 +244,23 @@ def _walk(node: Any, path: str, field: str | None) -> Iterator[tuple[str, str, s
         yield path, field or "", node
 
 
+def _walk_documents(node: Any, path: str, field: str | None, document: str) -> Iterator[tuple[str, str, str, str]]:
+    """Like _walk, with the document each string belongs to: the nearest ``source.document`` on
+    the way down (an entity that names another source is compared with that source)."""
+    if isinstance(node, dict):
+        source = node.get("source")
+        if isinstance(source, dict) and source.get("document"):
+            document = source["document"]
+        for k, v in node.items():
+            if k not in STAFF_FIELDS:
+                yield from _walk_documents(v, f"{path}.{k}" if path else k, k, document)
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from _walk_documents(v, f"{path}[{i}]", field, document)
+    elif isinstance(node, str):
+        yield path, field or "", node, document
+
+
 def content_files() -> list[Path]:
     return [p for folder in CONTENT_FOLDERS for p in sorted((DATA / folder).glob("*.yml"))]
 
@@ -251,11 +273,10 @@ def string_fields(path: Path) -> list[tuple[str, str, str]]:
 def content_fields(path: Path) -> list[Field]:
     """The source-text fields of a data file (an editorial news title excluded, see data/README.md)."""
     data = yaml_file(path)
-    document = data["source"]["document"]
     rel = f"{path.parent.name}/{path.name}"
     found = []
-    for fpath, name, value in _walk(data, "", None):
-        if name not in CONTENT_FIELDS:
+    for fpath, name, value, document in _walk_documents(data, "", None, data["source"]["document"]):
+        if name not in CONTENT_FIELDS or name in EDITORIAL_FIELDS:
             continue
         if fpath == "title" and data.get("title_is_editorial"):
             continue
@@ -271,15 +292,23 @@ def all_content_fields() -> list[Field]:
 def footnote_keys(document: str) -> tuple[str, ...]:
     """The footnotes of ``document`` as the data records them (report references), each as the
     key of "<number> <text> <url>", the way the source prints a footnote."""
+    return tuple(key(f"{ref['number']} {ref['text']} {ref.get('url') or ''}") for _, ref in footnotes(document))
+
+
+def entry_document(report: dict, entry: dict) -> str:
+    return (entry.get("source") or {}).get("document") or report["source"]["document"]
+
+
+def footnotes(document: str) -> list[tuple[dict, dict]]:
+    """(entry, reference) of every footnote the reports record for ``document`` (the entry's own
+    document where it names one, else its report's)."""
     found = []
     for path in sorted((DATA / "reports").glob("*.yml")):
         report = yaml_file(path)
-        if report["source"]["document"] != document:
-            continue
         for entry in report["entries"]:
-            for ref in entry.get("references", []):
-                found.append(key(f"{ref['number']} {ref['text']} {ref.get('url') or ''}"))
-    return tuple(found)
+            if entry_document(report, entry) == document:
+                found += [(entry, ref) for ref in entry.get("references", [])]
+    return found
 
 
 @cache
@@ -321,54 +350,131 @@ def relations() -> tuple[Relation, ...]:
                  for i, r in enumerate(yaml_file(path)["relations"]))
 
 
-# --- Gode krefter: the page rule ------------------------------------------------------------
+# --- plans in the status-report layout ---------------------------------------------------------
+#
+# A status report that reprints its plan: the cover and an introduction, «Samlet tiltaksoversikt»
+# (one row per measure: "N. title responsible period status"), then a section per package
+# ("<Label> I: …") and per measure ("Tiltak N: title", "Gjennomføring: …", "Ansvar: …", "Status: …").
+# Which plans follow it is read from their source text; what each row and section must say is
+# read from the plan file and its reports.
 
-GODE_KREFTER = "gode-krefter-statusrapport-2011"
-# The two printed page numbers left in the extract (plans/gode-krefter.yml): line -> page it ends.
-PAGE_ANCHORS = {499: 9, 1080: 21}
-_PAGE_START = re.compile(r"^ \S")  # a line beginning with exactly one space, then text
+OVERVIEW = "Samlet tiltaksoversikt"
+
+
+@dataclass(frozen=True)
+class LayoutPlan:
+    file: Path
+    plan: dict
+    reports: tuple[dict, ...]  # the plan's reports that cite the same document, in as_of order
+
+    @property
+    def id(self) -> str:
+        return self.plan["id"]
+
+    @property
+    def document(self) -> str:
+        return self.plan["source"]["document"]
+
+    def measures(self) -> dict[int, dict]:
+        return {x["number"]: x for x in self.plan["measures"]}
+
+    def entries(self) -> dict[str, dict]:
+        """measure id -> its entry in the latest report of the document."""
+        return {e["measure"]: e for e in self.reports[-1]["entries"]} if self.reports else {}
 
 
 @cache
-def gode_krefter_pages() -> tuple[int | None, ...]:
-    """Page of every line of the Gode krefter source (index 0 is line 1).
+def layout_plans() -> tuple[LayoutPlan, ...]:
+    """The plans whose document is in the status-report layout, with the reports from that document."""
+    found = []
+    reports = [yaml_file(p) for p in sorted((DATA / "reports").glob("*.yml"))]
+    for path in sorted((DATA / "plans").glob("*.yml")):
+        plan = yaml_file(path)
+        document = plan["source"]["document"]
+        if document not in document_files() or OVERVIEW not in source_text(document):
+            continue
+        own = sorted((r for r in reports if r["plan"] == plan["id"] and r["source"]["document"] == document and not r.get("draft")),
+                     key=lambda r: r["as_of"])
+        found.append(LayoutPlan(path, plan, tuple(own)))
+    return tuple(found)
 
-    The rule documented at the top of data/plans/gode-krefter.yml: a new page starts at
-    each line that begins with a single space, and after each anchor line (a printed page
-    number). Pages are numbered so that the anchor "9" is on page 9; the anchor "21" is left
-    to check the count. The trailing lines of the PDF's structure (tab-indented, after the
-    last page) have no page.
+
+def layout_measures() -> list[tuple[LayoutPlan, int]]:
+    return [(lp, x["number"]) for lp in layout_plans() for x in lp.plan["measures"]]
+
+
+# --- the page rule ---------------------------------------------------------------------------
+
+# How a plan file documents its page anchors: «"9" på linje 499 avslutter side 9».
+_ANCHOR = re.compile(r'"(\d+)" på linje (\d+) avslutter side (\d+)')
+_PAGE_START = re.compile(r"^ \S")  # a line beginning with exactly one space, then text
+
+
+def page_anchors(path: Path) -> dict[int, int]:
+    """line -> page it ends, as the header comment of a data file documents it (empty: no page rule)."""
+    return {int(line): int(page) for printed, line, page in _ANCHOR.findall(" ".join(header_comment(path).split()))
+            if printed == page}
+
+
+@cache
+def rule_pages(document: str, anchors: tuple[tuple[int, int], ...]) -> tuple[int | None, ...]:
+    """Page of every line of ``document`` (index 0 is line 1).
+
+    The rule the plan file documents: a new page starts at each line that begins with a single
+    space, and after each anchor line (a printed page number). Pages are numbered so that the
+    first anchor is on its page; the others are left to check the count. The trailing lines of
+    the PDF's structure (tab-indented, after the last page) have no page.
     """
-    lines = source_lines(GODE_KREFTER)
-    trailer = trailer_start()
+    lines = source_lines(document)
+    trailer = trailer_start(document)
+    marks = dict(anchors)
     segment, segments = 0, []
     for number, line in enumerate(lines, 1):
-        if number > 1 and (_PAGE_START.match(line) or number - 1 in PAGE_ANCHORS):
+        if number > 1 and (_PAGE_START.match(line) or number - 1 in marks):
             segment += 1
         segments.append(segment)
-    first_anchor, page = next(iter(PAGE_ANCHORS.items()))
+    first_anchor, page = anchors[0]
     shift = page - segments[first_anchor - 1]
     return tuple(s + shift if n < trailer else None for n, s in enumerate(segments, 1))
 
 
-@cache
-def trailer_start() -> int:
+def trailer_start(document: str) -> int:
     """First line of the tab-indented text from the PDF's structure at the end of the extract."""
-    lines = source_lines(GODE_KREFTER)
-    return next(n for n, line in enumerate(lines, 1) if line.startswith("\t"))
+    lines = source_lines(document)
+    return next((n for n, line in enumerate(lines, 1) if line.startswith("\t")), len(lines) + 1)
 
 
-def page_of_line(line: int) -> int | None:
-    return gode_krefter_pages()[line - 1]
+@dataclass(frozen=True)
+class PageRule:
+    file: Path  # the plan file that documents it
+    document: str
+    anchors: tuple[tuple[int, int], ...]
+
+    def page_of_line(self, line: int) -> int | None:
+        return rule_pages(self.document, self.anchors)[line - 1]
+
+    def page_starts(self) -> dict[int, int]:
+        """Page -> its first line, by the rule."""
+        starts: dict[int, int] = {}
+        for number, page in enumerate(rule_pages(self.document, self.anchors), 1):
+            if page is not None:
+                starts.setdefault(page, number)
+        return starts
 
 
-def page_starts() -> dict[int, int]:
-    """Page -> its first line, by the rule."""
-    starts: dict[int, int] = {}
-    for number, page in enumerate(gode_krefter_pages(), 1):
-        if page is not None:
-            starts.setdefault(page, number)
-    return starts
+@cache
+def page_rules() -> tuple[PageRule, ...]:
+    """A page rule per plan file whose header documents page anchors."""
+    found = []
+    for path in sorted((DATA / "plans").glob("*.yml")):
+        anchors = page_anchors(path)
+        if anchors:
+            found.append(PageRule(path, yaml_file(path)["source"]["document"], tuple(sorted(anchors.items()))))
+    return tuple(found)
+
+
+def page_rule_of(document: str) -> PageRule | None:
+    return next((r for r in page_rules() if r.document == document), None)
 
 
 def header_comment(path: Path) -> str:
@@ -381,7 +487,7 @@ def header_comment(path: Path) -> str:
     return "\n".join(out)
 
 
-def line_of_text(words: str, document: str = GODE_KREFTER, after: int = 0) -> int:
+def line_of_text(words: str, document: str, after: int = 0) -> int:
     """The source line on which ``words`` (whitespace-insensitive) start, searching after line ``after``."""
     text = source_text(document)
     pattern = re.compile(r"\s+".join(re.escape(w) for w in words.split()))
@@ -391,7 +497,7 @@ def line_of_text(words: str, document: str = GODE_KREFTER, after: int = 0) -> in
     return text.count("\n", 0, match.start()) + 1
 
 
-def first_line_of(pattern: str, document: str = GODE_KREFTER, after: int = 0) -> int:
+def first_line_of(pattern: str, document: str, after: int = 0) -> int:
     """Number of the first source line after line ``after`` that matches the regex ``pattern``."""
     rx = re.compile(pattern)
     for number, line in enumerate(source_lines(document), 1):
@@ -400,41 +506,40 @@ def first_line_of(pattern: str, document: str = GODE_KREFTER, after: int = 0) ->
     raise LookupError(f"no line matches {pattern!r} after line {after} in {document}")
 
 
-# --- Gode krefter: the overview table and the sections --------------------------------------
+# --- the overview table and the sections ------------------------------------------------------
 
 
-def overview_rows() -> list[str]:
-    """The rows of «Samlet tiltaksoversikt», whitespace squashed, found as "N. " for N = 1..35."""
-    text = corrected_source(GODE_KREFTER)
-    start = text.index("Samlet tiltaksoversikt")
-    end = text.index("\n Tiltakspakke I:", start)
-    table = text[start + len("Samlet tiltaksoversikt"):end]
-    starts, pos = [], 0
-    for n in range(1, 36):
-        match = re.compile(rf"(?m)^[ \t]*{n}\. ").search(table, pos)
-        if match is None:
-            break
+@cache
+def overview_rows(document: str) -> tuple[str, ...]:
+    """The rows of «Samlet tiltaksoversikt», whitespace squashed, found as "N. " for N = 1, 2, …"""
+    text = corrected_source(document)
+    start = text.index(OVERVIEW)
+    end = _HEADING.search(text, start).start()
+    table = text[start + len(OVERVIEW):end]
+    starts, pos, n = [], 0, 1
+    while match := re.compile(rf"(?m)^[ \t]*{n}\. ").search(table, pos):
         starts.append(match.start())
-        pos = match.end()
+        pos, n = match.end(), n + 1
     bounds = starts + [len(table)]
-    return [squash(table[a:b]) for a, b in zip(bounds, bounds[1:])]
+    return tuple(squash(table[a:b]) for a, b in zip(bounds, bounds[1:]))
 
 
 _HEADING = re.compile(r"(?m)^[ \t]*(?:Tiltak (\d+):|Tiltakspakke ([IVX]+):)")
 
 
 @cache
-def sections() -> dict[str, str]:
-    """The corrected Gode krefter text cut at its headings.
+def sections(document: str) -> dict[str, str]:
+    """The corrected text cut at its headings.
 
-    Keys: "tiltak-N" for a measure (from "Tiltak N:" to the next heading) and
-    "tiltakspakke-I" … for a package heading (from "Tiltakspakke I:" to the next heading).
+    Keys: "tiltak-N" for a measure (from "Tiltak N:" to the next heading) and "pakke-I" … for a
+    package heading (from "<Label> I:" to the next heading). Headings before the overview table's
+    end (the table of contents, if any) are not sections.
     """
-    text = corrected_source(GODE_KREFTER)
-    matches = list(_HEADING.finditer(text))
+    text = corrected_source(document)
+    matches = [m for m in _HEADING.finditer(text) if m.start() > text.index(OVERVIEW)]
     out: dict[str, str] = {}
     for match, following in zip(matches, matches[1:] + [None]):
-        name = f"tiltak-{match.group(1)}" if match.group(1) else f"tiltakspakke-{match.group(2)}"
+        name = f"tiltak-{match.group(1)}" if match.group(1) else f"pakke-{match.group(2)}"
         assert name not in out, f"heading {name} occurs twice"
         out[name] = text[match.start(): following.start() if following else len(text)]
     return out
@@ -457,7 +562,7 @@ RESPONSIBILITY_LABELS = ("Ansvar:", "Ansvar.", "Ansvarlig:")
 
 def responsibility_block(section: str) -> tuple[str | None, str]:
     """(label, text) of the responsibility statement: everything between the "Gjennomføring:"
-    line and the "Status:" line. The label is None where the source has none (tiltak 28)."""
+    line and the "Status:" line. The label is None where the source has none."""
     match = re.search(r"(?ms)^[ \t]*Gjennomføring:[^\n]*\n(.*?)^[ \t]*Status:", section)
     assert match, "no Gjennomføring: … Status: lines"
     body = squash(match.group(1))
