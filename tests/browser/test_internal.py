@@ -15,7 +15,11 @@ from support import DATA, build_site, screenshot
 from test_accessibility import violations
 
 PHONE = {"width": 390, "height": 844}
-PAGES = ["", "intern/", "intern/samle-inn-status/", "status/", "handlingsplaner/gode-krefter/"]
+PAGES = ["", "intern/", "intern/samle-inn-status/", "status/", "PLAN"]  # PLAN: the first plan in the data
+
+
+def first_plan(corpus) -> str:
+    return f"handlingsplaner/{next(iter(corpus.plans))}/"
 
 
 @pytest.fixture
@@ -53,8 +57,8 @@ def _in_view(page, selector: str) -> dict:
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_intern_mark_stays_in_view_on_a_phone_after_scrolling(phone, served, path):
-    phone.goto(served["internal"] + path)
+def test_intern_mark_stays_in_view_on_a_phone_after_scrolling(phone, served, path, internal_corpus):
+    phone.goto(served["internal"] + (first_plan(internal_corpus) if path == "PLAN" else path))
     mark = phone.locator(".pv-intern-mark")
     assert mark.is_visible() and mark.inner_text().strip().lower() == "intern"
     _in_view(phone, ".pv-intern-mark")
@@ -75,8 +79,9 @@ def test_phone_scrolls_the_banner_away_but_not_the_mark(phone, served):
     _in_view(phone, ".pv-intern-mark")
 
 
-def test_intern_mark_on_every_printed_page(page, served):
-    page.goto(served["internal"] + "handlingsplaner/gode-krefter/utskrift/")
+def test_intern_mark_on_every_printed_page(page, served, internal_corpus):
+    plan = max(internal_corpus.plans.values(), key=lambda p: len(p.measures))  # long enough for several pages
+    page.goto(served["internal"] + f"handlingsplaner/{plan.id}/utskrift/")
     page.emulate_media(media="print")
     mark = page.locator(".pv-intern-mark")
     assert mark.is_visible() and page.locator(".pv-internal-banner").is_visible()

@@ -32,21 +32,25 @@ def offline(browser, sites):
     assert not errors, errors
 
 
-def test_pages_load_and_navigate(offline):
+def test_pages_load_and_navigate(offline, public_corpus):
     page, root, _ = offline
+    plan = max(public_corpus.plans.values(), key=lambda p: len(p.packages))
+    package = plan.packages[-1]
+    measure = plan.measures_in(package)[0]
     page.goto(root + "/index.html")
     assert "Strategier og handlingsplaner" in page.locator("article h1").inner_text()
-    page.locator("article").get_by_role("link", name="Gode krefter", exact=True).first.click()
-    assert page.url.endswith("handlingsplaner/gode-krefter/index.html")
-    page.locator("article").get_by_role("link", name="Tiltakspakke II: Tidlig innsats – tiltak rettet mot barn og unge").first.click()
-    page.locator("article table").get_by_role("link", name="Styrking av kompetansen om skolemegling").click()
-    assert "Tiltak 20:" in page.locator("article h1").inner_text()
+    page.locator("article").get_by_role("link", name=plan.title, exact=True).first.click()
+    assert page.url.endswith(f"handlingsplaner/{plan.id}/index.html")
+    page.locator("article").get_by_role("link", name=f"{package.label} {package.number}: {package.title}").first.click()
+    page.locator("article table").get_by_role("link", name=measure.title, exact=True).click()
+    assert f"Tiltak {measure.number}:" in page.locator("article h1").inner_text()
     screenshot(page, "offline-measure")
 
 
-def test_search_works_offline(offline):
+def test_search_works_offline(offline, public_corpus):
     page, root, _ = offline
-    page.goto(root + "/handlingsplaner/gode-krefter/tiltak-1.html")
+    plan = next(iter(public_corpus.plans.values()))
+    page.goto(root + f"/handlingsplaner/{plan.id}/{plan.measures[0].id}.html")
     expect(page.locator(".md-search")).to_be_visible()
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").type("tiltakene", delay=20)

@@ -47,8 +47,10 @@ def test_pyramid_fits_a_phone(browser, served, strategy):
     context.close()
 
 
-@pytest.mark.parametrize("path", ["handlingsplaner/gode-krefter/utskrift/", "strategier/konfliktradet-2023-2025/utskrift/", "apne-data/"])
-def test_new_pages_have_no_wcag_violations(page, served, path):
+@pytest.mark.parametrize("path", ["plan-print", "strategy-print", "apne-data/"])
+def test_new_pages_have_no_wcag_violations(page, served, path, public_corpus, strategy):
+    plan = next(iter(public_corpus.plans))
+    path = {"plan-print": f"handlingsplaner/{plan}/utskrift/", "strategy-print": f"strategier/{strategy.id}/utskrift/"}.get(path, path)
     page.goto(served["public"] + path)
     found = violations(page)
     assert not found, "\n".join(found)
