@@ -641,3 +641,14 @@ def test_strategy_pages_follow_the_table_of_contents(strategies, sid: str) -> No
         pages |= {f"future {a.id}": (a.future_source.page, toc[s.areas_future_title]) for a in s.areas}
     assert pages, "the table of contents names none of the strategy's parts"
     assert {k: v for k, v in pages.items() if v[0] != v[1]} == {}
+
+
+def test_an_entity_is_compared_with_its_own_document(tmp_path) -> None:
+    """A measure that names another source than its plan's is checked against that source."""
+    path = tmp_path / "plan.yml"
+    path.write_text('id: p\ntitle: Planens tittel\nsource: {document: plan-dok, page: null}\nmeasures:\n'
+                    '  - id: t\n    title: Tiltakets tittel\n    source: {document: annet-dok, page: 3}\n'
+                    '    description: Tiltakets tekst.\n  - id: u\n    title: Et tiltak i planens dokument\n', encoding="utf-8")
+    documents = {f.path: f.document for f in fx.content_fields(path)}
+    assert documents == {"title": "plan-dok", "measures[0].title": "annet-dok", "measures[0].description": "annet-dok",
+                         "measures[1].title": "plan-dok"}

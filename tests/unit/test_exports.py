@@ -37,7 +37,7 @@ def small(tmp_path_factory):
     data.org("andre", "Andre departement", abbreviation="AD")
     data.plan("plan-a", measures=[
         measure(1, period=(2009, 2009)),
-        measure(2, responsibility={"parties": [{"org": "andre", "role": "ansvarlig"}, {"org": "dep", "role": "ansvarlig"}]}),
+        measure(2, responsibility={"parties": [{"org": "dep", "role": "ansvarlig"}, {"org": "andre", "role": "ansvarlig"}]}),
         measure(3, period=(2009, 2010))])
     data.report("plan-a-2011-08", plan="plan-a", as_of="2011-08",
                 statuses={"tiltak-1": "Igangsatt", "tiltak-2": "Igangsatt", "tiltak-3": "Gjennomført"})
@@ -50,7 +50,7 @@ def test_one_row_per_measure_and_report(small):
     assert [(r["plan_id"], r["tiltak_id"], r["rapport_id"], r["status"]) for r in rows] == [
         ("plan-a", "tiltak-1", "plan-a-2011-08", "Igangsatt"), ("plan-a", "tiltak-2", "plan-a-2011-08", "Igangsatt"),
         ("plan-a", "tiltak-3", "plan-a-2011-08", "Gjennomført"), ("plan-b", "tiltak-7", "", ""), ("plan-b", "tiltak-8", "", "")]
-    assert [r["ansvarlig_ids"] for r in rows] == ["dep", "andre;dep", "dep", "dep", "dep"]  # in the data's order
+    assert [r["ansvarlig_ids"] for r in rows] == ["dep", "dep;andre", "dep", "dep", "dep"]  # in the data's order
     assert [r["forfalt"] for r in rows] == ["true", "false", "false", "false", "false"]
 
 

@@ -106,17 +106,18 @@ def _check_strategy_print_page(public_corpus, strategy):
 
 def test_coverage_follows_the_relations(tmp_path):
     data = Data(tmp_path)
-    plan = plan_with_packages(data, sizes=(3,))
+    plan = plan_with_packages(data, sizes=(4,))
     strategy_with_goals_linked_from_a_plan(data, plan, linked={"mal-a": [1], "mal-b": [], "mal-c": [1, 3]})
     data.files["strategies/strategi-a.yml"][1]["mission"] = {"title": "Samfunnsoppdrag", "text": "Oppdraget."}
     data.relation("measure:plan-a/tiltak-3", "mission:strategi-a")
+    data.relation("goal:strategi-a/omrade-a/mal-c", "measure:plan-a/tiltak-4", kind="gjelder")  # the other direction
     corpus = data.load()
     coverage = Coverage(Index(corpus))
     goals = {g.ref: refs for g, refs in coverage.goals(corpus.strategies["strategi-a"])}
     assert goals == {"mission:strategi-a": ("measure:plan-a/tiltak-3",),
                      "goal:strategi-a/omrade-a/mal-a": ("measure:plan-a/tiltak-1",),
                      "goal:strategi-a/omrade-a/mal-b": (),
-                     "goal:strategi-a/omrade-a/mal-c": ("measure:plan-a/tiltak-1", "measure:plan-a/tiltak-3")}
+                     "goal:strategi-a/omrade-a/mal-c": ("measure:plan-a/tiltak-1", "measure:plan-a/tiltak-3", "measure:plan-a/tiltak-4")}
     assert [x.number for x in coverage.unlinked_measures(corpus.plans["plan-a"])] == [2]
 
 
