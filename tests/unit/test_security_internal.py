@@ -5,6 +5,7 @@ internal handbook; public data pointing at internal data is an error naming both
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from planverk.index import Index
 from planverk.load import load
 from planverk.nav import build_nav
 from planverk.pages import build_pages
+from corpora import Data, measure
 from support import DATA
 
 
@@ -79,46 +81,70 @@ def _line(data: Path, rel: str, needle: str) -> int:
     return text[: text.index(needle)].count("\n") + 1
 
 
-def test_report_entry_for_an_internal_measure_names_both_ends(data_copy: Path, capsys):
-    edit(data_copy, "plans/gode-krefter.yml", "  - id: tiltak-3\n    number: 3\n", "  - id: tiltak-3\n    internal: true\n    number: 3\n")
-    entry = _line(data_copy, "reports/gode-krefter-2011-08.yml", "  - measure: tiltak-3\n")
-    measure = _line(data_copy, "plans/gode-krefter.yml", "  - id: tiltak-3\n")
-    err = _check(data_copy, capsys)
-    assert (f"data/reports/gode-krefter-2011-08.yml:{entry}: entries[2].measure: tiltaket 'tiltak-3' er intern "
-            f"(data/plans/gode-krefter.yml:{measure})") in err, err
+def _at(data: Path, rel: str, needle: str) -> set[int]:
+    """The lines an error about the mapping holding ``needle`` may name: the needle's own line, or
+    the line above where the mapping opens (the literal corpora are written one key a line)."""
+    line = _line(data, rel, needle)
+    return {line, line - 1}
+
+
+def _named(err: str, pattern: str) -> tuple[int, ...]:
+    match = re.search(pattern, err)
+    assert match, err
+    return tuple(int(g) for g in match.groups())
+
+
+@pytest.fixture
+def three(tmp_path) -> Data:
+    """plan-a: three measures, a report on all three, a relation from the first to the third."""
+    data = Data(tmp_path)
+    data.org("partner", "Partneren", kind="råd")
+    data.plan("plan-a", measures=[measure(1), measure(2, partners=("partner",)), measure(3)])
+    data.report("plan-a-2011-08", plan="plan-a", as_of="2011-08",
+                statuses={"tiltak-1": "Igangsatt", "tiltak-2": "Igangsatt", "tiltak-3": "Igangsatt"})
+    data.relation("measure:plan-a/tiltak-1", "measure:plan-a/tiltak-3", kind="viser-til")
+    return data
+
+
+def test_report_entry_for_an_internal_measure_names_both_ends(three: Data, capsys):
+    three.files["plans/plan-a.yml"][1]["measures"][2]["internal"] = True
+    three.relations.clear()
+    root = three.write()
+    err = _check(root, capsys)
+    entry, measure = _named(err, r"data/reports/plan-a-2011-08\.yml:(\d+): entries\[2\]\.measure: tiltaket 'tiltak-3' er intern "
+                                 r"\(data/plans/plan-a\.yml:(\d+)\)")
+    assert entry in _at(root, "reports/plan-a-2011-08.yml", '"measure": "tiltak-3"')
+    assert measure in _at(root, "plans/plan-a.yml", '"id": "tiltak-3"')
     assert "internal: true" in err
     # marking the entry internal too is the valid way to write it
-    edit(data_copy, "reports/gode-krefter-2011-08.yml", "  - measure: tiltak-3\n", "  - measure: tiltak-3\n    internal: true\n")
-    load(data_copy, "public")
-    load(data_copy, "internal")
+    three.files["reports/plan-a-2011-08.yml"][1]["entries"][2]["internal"] = True
+    three.load("public")
+    three.load("internal")
 
 
-def test_relation_to_an_internal_entity_names_both_ends(data_copy: Path, capsys):
-    edit(data_copy, "plans/gode-krefter.yml", "  - id: tiltak-23\n", "  - id: tiltak-23\n    internal: true\n")
-    measure = _line(data_copy, "plans/gode-krefter.yml", "  - id: tiltak-23\n")
-    err = _check(data_copy, capsys)
-    assert f"'measure:gode-krefter/tiltak-23' er intern (data/plans/gode-krefter.yml:{measure})" in err, err
-    assert "data/relations/gode-krefter-plan.yml:" in err and ".to:" in err
+def test_relation_to_an_internal_entity_names_both_ends(three: Data, capsys):
+    three.files["plans/plan-a.yml"][1]["measures"][2]["internal"] = True
+    three.files["reports/plan-a-2011-08.yml"][1]["entries"][2]["internal"] = True
+    root = three.write()
+    err = _check(root, capsys)
+    (measure,) = _named(err, r"'measure:plan-a/tiltak-3' er intern \(data/plans/plan-a\.yml:(\d+)\)")
+    assert measure in _at(root, "plans/plan-a.yml", '"id": "tiltak-3"')
+    assert "data/relations/relasjoner.yml:" in err and "relations[0].to:" in err
 
 
-def test_public_measure_with_an_internal_organisation_names_both_ends(data_copy: Path, capsys):
-    edit(data_copy, "organisations.yml", "  - id: pst\n", "  - id: pst\n    internal: true\n")
-    org = _line(data_copy, "organisations.yml", "  - id: pst\n")
-    err = _check(data_copy, capsys)
-    assert f"organisasjonen 'pst' er intern (data/organisations.yml:{org})" in err, err
-    assert "data/plans/radikalisering.yml:" in err and "actors[" in err
+def test_public_measure_with_an_internal_organisation_names_both_ends(three: Data, capsys):
+    three.organisations[-1]["internal"] = True
+    root = three.write()
+    err = _check(root, capsys)
+    (org,) = _named(err, r"organisasjonen 'partner' er intern \(data/organisations\.yml:(\d+)\)")
+    assert org in _at(root, "organisations.yml", '"id": "partner"')
+    assert "data/plans/plan-a.yml:" in err and "measures[1].responsibility.parties[1]" in err
 
 
-def test_report_of_an_internal_plan_file_names_both_ends(data_copy: Path, capsys):
-    edit(data_copy, "plans/radikalisering.yml", "\nid: radikalisering\n", "\ninternal: true\nid: radikalisering\n")
-    (data_copy / "reports" / "radikalisering-2021-01.yml").write_text("""# yaml-language-server: $schema=../schema/report.schema.json
-id: radikalisering-2021-01
-plan: radikalisering
-title: Rapport
-as_of: "2021-01"
-source: {document: handlingsplan-radikalisering-sfk-tiltak, page: null}
-entries:
-  - {measure: tiltak-11, status: Igangsatt, source: {page: null}}
-""", encoding="utf-8")
-    err = _check(data_copy, capsys)
-    assert "data/reports/radikalisering-2021-01.yml:3: plan: planen 'radikalisering' er intern (data/plans/radikalisering.yml:" in err, err
+def test_report_of_an_internal_plan_file_names_both_ends(three: Data, capsys):
+    three.files["plans/plan-a.yml"][1]["internal"] = True
+    three.relations.clear()
+    root = three.write()
+    err = _check(root, capsys)
+    (plan,) = _named(err, r"data/reports/plan-a-2011-08\.yml:\d+: plan: planen 'plan-a' er intern \(data/plans/plan-a\.yml:(\d+)\)")
+    assert plan in _at(root, "plans/plan-a.yml", '"id": "plan-a"') | {1, 2}
