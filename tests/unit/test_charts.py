@@ -7,7 +7,6 @@ import re
 
 from planverk import charts, urls
 from planverk.changes import compare
-from planverk.load import load
 from planverk.pages.base import Ctx, status_summary
 from planverk.pages.plans import plan_page, report_counts, status_trend
 from unit.test_changes import second_report
@@ -51,9 +50,8 @@ def test_one_report_draws_no_trend(public_corpus):
             assert status_trend(Ctx.create(public_corpus).at(urls.page_of(plan.ref)), plan) == ""
 
 
-def test_two_reports_draw_the_statuses_from_report_to_report_with_a_table(data_copy):
-    second_report(data_copy)
-    corpus = load(data_copy, "public")
+def test_two_reports_draw_the_statuses_from_report_to_report_with_a_table(tmp_path):
+    corpus = second_report(tmp_path).load()
     plan = next(p for p in corpus.plans.values() if len(p.reports) >= 2)
     ctx = Ctx.create(corpus).at(urls.page_of(plan.ref))
     body = plan_page(ctx, plan).full_body
