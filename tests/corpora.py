@@ -36,10 +36,10 @@ from support import DATA, Build, build_site
 # The Gode krefter scale and the two roles: literals, not read from data/vocabulary.yml.
 VOCABULARY = {
     "statuses": [
-        {"id": "ikke-igangsatt", "label": "Ikke igangsatt", "description": "Ikke startet.", "done": False},
-        {"id": "under-planlegging", "label": "Under planlegging", "description": "Planlegges.", "done": False},
-        {"id": "igangsatt", "label": "Igangsatt", "description": "Under gjennomføring.", "done": False},
-        {"id": "gjennomfort", "label": "Gjennomført", "description": "Gjennomført.", "done": True},
+        {"id": "ikke-igangsatt", "label": "Ikke igangsatt", "description": "Ikke startet.", "done": False, "progress": "ikke-startet"},
+        {"id": "under-planlegging", "label": "Under planlegging", "description": "Planlegges.", "done": False, "progress": "ikke-startet"},
+        {"id": "igangsatt", "label": "Igangsatt", "description": "Under gjennomføring.", "done": False, "progress": "pagar"},
+        {"id": "gjennomfort", "label": "Gjennomført", "description": "Gjennomført.", "done": True, "progress": "gjennomfort"},
     ],
     "roles": [
         {"id": "ansvarlig", "label": "Ansvarlig", "description": "Har ansvaret."},
