@@ -161,16 +161,24 @@ def test_fidelity_checks_pass_on_the_copy_and_check_the_new_plan(copy):
 
 def test_status_table_and_counts(built, corpus):
     new = corpus.plans[NEW_ID]
-    html = built.html("status/index.html")
-    table = re.search(r'<table class="pv-table" id="statustabell".*?</table>', html, re.S).group(0)
+    page = built.html(f"status/{NEW_ID}/index.html")  # the plan's own status page, the whole table as HTML
+    table = re.search(r'<table class="pv-table[^"]*" id="statustabell".*?</table>', page, re.S).group(0)
     assert table.count(f'<tr data-plan="{NEW_ID}"') == len(new.measures)
+    html = built.html("status/index.html")  # the overview: every plan's rows from its data script
+    assert f'<script src="data/{NEW_ID}.js" defer></script>' in html
+    script = built.html(f"status/data/{NEW_ID}.js")
+    rows = json.loads(script[script.index("(", script.index("push")) + 1:script.rindex(")")])["rows"]
+    assert [r[1] for r in rows] == [m.number for m in new.measures]
     total = sum(len(p.measures) for p in corpus.plans.values())
     assert f"Tabellen viser alle {total} tiltak i {len(corpus.plans)} handlingsplaner" in html
     summary = re.search(r'<table class="pv-summary"><caption>Antall tiltak per status og plan</caption>.*?</table>', html, re.S).group(0)
-    rows = {re.search(r'href="[^"]*handlingsplaner/([^/"]+)/"', row).group(1): re.findall(r"<td>(\d+)</td>", row)
-            for row in re.findall(r"<tr><th scope=\"row\">.*?</tr>", summary, re.S)}
-    assert rows[NEW_ID] == rows[_original()[1]["id"]]  # the same statuses, counted alike
-    assert int(rows[NEW_ID][-1]) == len(new.measures)  # Totalt
+    counts = {}
+    for row in re.findall(r"<tr><th scope=\"row\">.*?</tr>", summary, re.S):
+        plan = re.search(r'href="[^"]*handlingsplaner/([^/"]+)/"', row.split("</th>")[0])
+        if plan:  # not the «Alle planer» row
+            counts[plan.group(1)] = re.findall(r"<td>(?:<a [^>]*>)?(\d+)(?:</a>)?</td>", row)
+    assert counts[NEW_ID] == counts[_original()[1]["id"]]  # the same statuses, counted alike
+    assert int(counts[NEW_ID][-1]) == len(new.measures)  # Totalt
 
 
 def test_plan_and_measure_pages(built, corpus):
