@@ -5,13 +5,16 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from collections.abc import Iterator, Mapping
+
 from planverk import urls
 from planverk.index import Index
-from support import screenshot
+from planverk.load import load
+from support import DATA, screenshot
 
 # Every kind of page, each found in the data (the first of its kind; the measure is an overdue one
 # where the data has one, so the overdue mark is checked too).
-KINDS = ["front", "organisation", "organisations", "strategy", "vision", "value", "area", "goal", "drivers", "plan",
+KIND_NAMES = ["front", "organisation", "organisations", "strategy", "vision", "value", "area", "goal", "drivers", "plan",
          "package", "measure", "changes", "status", "glossary", "news", "theme", "errata", "source", "accessibility", "about"]
 FIXED = {"front": "index", "organisations": "organisasjoner/index", "status": "status", "glossary": "ordliste",
          "errata": "rettelser", "accessibility": "tilgjengelighetserklaering", "about": "om-nettstedet"}
@@ -45,6 +48,31 @@ def page_of_kind(corpus, kind: str) -> str:
     return urls.page_of(entity[kind]().ref).removesuffix(".md")
 
 
+class _Kinds(Mapping):
+    """kind -> the path of its page in the data (loaded on first use; iterating needs only the names)."""
+
+    def __init__(self) -> None:
+        self._paths: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._paths is None:
+            corpus = load(DATA, "public")
+            self._paths = {kind: page_of_kind(corpus, kind) for kind in KIND_NAMES}
+        return self._paths
+
+    def __getitem__(self, kind: str) -> str:
+        return self._all()[kind]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(KIND_NAMES)
+
+    def __len__(self) -> int:
+        return len(KIND_NAMES)
+
+
+KINDS = _Kinds()
+
+
 RULES = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, "resultTypes": ["violations"]}
 AXE = Axe()
 
@@ -62,16 +90,16 @@ def url(base: str, path: str, directory_urls: bool) -> str:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_public_pages_have_no_wcag_violations(page, served, kind, public_corpus):
-    page.goto(url(served["public"], page_of_kind(public_corpus, kind), True))
+def test_public_pages_have_no_wcag_violations(page, served, kind):
+    page.goto(url(served["public"], KINDS[kind], True))
     found = violations(page)
     screenshot(page, f"public-{kind}")
     assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize("kind", ["front", "measure", "status", "strategy", "glossary"])
-def test_offline_pages_have_no_wcag_violations(page, sites, kind, public_corpus):
-    page.goto(url(sites["offline"].site.as_uri() + "/", page_of_kind(public_corpus, kind), False))
+def test_offline_pages_have_no_wcag_violations(page, sites, kind):
+    page.goto(url(sites["offline"].site.as_uri() + "/", KINDS[kind], False))
     found = violations(page)
     assert not found, "\n".join(found)
 
