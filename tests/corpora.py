@@ -42,7 +42,7 @@ VOCABULARY = {
         {"id": "gjennomfort", "label": "Gjennomført", "description": "Gjennomført.", "done": True, "progress": "gjennomfort"},
     ],
     "roles": [
-        {"id": "ansvarlig", "label": "Ansvarlig", "description": "Har ansvaret."},
+        {"id": "ansvarlig", "label": "Ansvarlig", "description": "Har ansvaret.", "leads": True},
         {"id": "samarbeidspart", "label": "Samarbeidspart", "description": "Samarbeider."},
     ],
     "relation_kinds": [
