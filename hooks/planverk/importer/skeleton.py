@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import DataErrors
@@ -22,6 +23,10 @@ from .write import apply, q
 _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _YEARS = re.compile(r"^(\d{4})-(\d{4})$")
+
+
+# (id, title, owner, period, document) -> the YAML of a new plan or strategy
+Skeleton = Callable[[str, str, str, str | None, str], str]
 
 
 def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -196,7 +201,7 @@ def report_yaml(report_id: str, plan_id: str, title: str, date: str, document: s
     return "\n".join(lines) + "\n"
 
 
-def _new_document_file(args: argparse.Namespace, kind: str, folder: str, make) -> int:  # type: ignore[no-untyped-def]
+def _new_document_file(args: argparse.Namespace, kind: str, folder: str, make: Skeleton) -> int:
     problem = _check_common(args)
     if problem:
         return _fail(problem)
@@ -210,16 +215,23 @@ def _new_document_file(args: argparse.Namespace, kind: str, folder: str, make) -
     if document in corpus.documents:
         return _fail(f"dokumentet «{document}» finnes allerede i documents.yml; velg en annen --id")
     target = args.data / folder / f"{args.ident}.yml"
+    return _write(args.data, "Filen", target, make(args.ident, args.title, args.owner, args.period, document),
+                  document, _document(document, args.title, args.owner, kind), "Fyll ut filene")
+
+
+def _write(data: Path, what: str, target: Path, text: str, document: str, entry: str, todo: str,
+           draft: bool = False) -> int:
+    """Write ``target`` and the placeholder source text of ``document``, and add ``entry`` to documents.yml:
+    all or nothing (``apply`` checks the data and takes everything back on a data error)."""
+    source = data / "sources" / f"{document}.txt"
     try:
-        apply(args.data, create={target: make(args.ident, args.title, args.owner, args.period, document),
-                                 args.data / "sources" / f"{document}.txt": _SOURCE},
-              append={args.data / "documents.yml": _document(document, args.title, args.owner, kind)})
+        apply(data, create={target: text, source: _SOURCE}, append={data / "documents.yml": entry})
     except FileExistsError as exc:
         return _fail(str(exc))
     except DataErrors as exc:
-        return _fail("Filen ble ikke lagret, fordi dataene da ville fått feil (ingen filer er endret):\n" + exc.report())
-    print(f"Skrev {target.as_posix()} og {(args.data / 'sources' / f'{document}.txt').as_posix()}, "
-          "og la dokumentet til i documents.yml. Fyll ut filene, og kjør «planverk check».")
+        return _fail(f"{what} ble ikke lagret, fordi dataene da ville fått feil (ingen filer er endret):\n" + exc.report())
+    print(f"Skrev {target.as_posix()}{' (utkast)' if draft else ''} og {source.as_posix()}, "
+          f"og la dokumentet til i documents.yml. {todo}, og kjør «planverk check».")
     return 0
 
 
@@ -250,16 +262,8 @@ def _report(args: argparse.Namespace) -> int:
     for x in plan.measures:
         entry = latest.entry(x.id) if latest else None
         measures.append((x.id, str(x.number), x.title, entry.status.label if entry else None))
-    try:
-        apply(args.data, create={
-            target: report_yaml(report_id, plan.id, title, args.date, document, measures,
-                                [s.label for s in corpus.vocabulary.statuses]),
-            args.data / "sources" / f"{document}.txt": _SOURCE},
-            append={args.data / "documents.yml": _document(document, f"{title} – {plan.title}", plan.owner.id, "statusrapport")})
-    except FileExistsError as exc:
-        return _fail(str(exc))
-    except DataErrors as exc:
-        return _fail("Rapporten ble ikke lagret, fordi dataene da ville fått feil (ingen filer er endret):\n" + exc.report())
-    print(f"Skrev {target.as_posix()} (utkast) og {(args.data / 'sources' / f'{document}.txt').as_posix()}, "
-          "og la dokumentet til i documents.yml. Fyll ut oppføringene, og kjør «planverk check».")
-    return 0
+    text = report_yaml(report_id, plan.id, title, args.date, document, measures,
+                       [s.label for s in corpus.vocabulary.statuses])
+    return _write(args.data, "Rapporten", target, text, document,
+                  _document(document, f"{title} – {plan.title}", plan.owner.id, "statusrapport"),
+                  "Fyll ut oppføringene", draft=True)
