@@ -60,11 +60,24 @@ class Publisher:
                 f"--pv-accent-text:{self.accent_text};--pv-header:{self.header}}}")
 
 
-def _fail(key: str, found: object, expected: str) -> PublisherError:
-    return PublisherError(f"mkdocs.yml: {PREFIX}.{key}: fant {found!r}, forventet {expected}")
+def _fail(key: str | None, found: object, expected: str) -> PublisherError:
+    setting = f"{PREFIX}.{key}" if key else PREFIX
+    return PublisherError(f"mkdocs.yml: {setting}: fant {found!r}, forventet {expected}")
 
 
-def _text(raw: dict, key: str, label: str) -> str | None:
+def _table(value: object, key: str | None, keys: set[str], expected: str) -> dict[str, object]:
+    """``value`` as a mapping holding only ``keys`` (None or absent: empty); ``key`` names the setting."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _fail(key, value, expected)
+    unknown = sorted(set(value) - keys)
+    if unknown:
+        raise _fail(f"{key}.{unknown[0]}" if key else unknown[0], value[unknown[0]], "en av " + ", ".join(sorted(keys)))
+    return value
+
+
+def _text(raw: dict[str, object], key: str, label: str) -> str | None:
     value = raw.get(key)
     if value is None:
         return None
@@ -81,13 +94,7 @@ def _url(value: str | None, label: str) -> str | None:
 
 def read_publisher(raw: object, *, site_name: str, docs_dir: Path) -> Publisher:
     """The publisher from its mkdocs.yml mapping (None: all defaults)."""
-    if raw is None:
-        raw = {}
-    if not isinstance(raw, dict):
-        raise PublisherError(f"mkdocs.yml: {PREFIX}: fant {raw!r}, forventet en tabell med navn, logo, kontakt osv.")
-    unknown = sorted(set(raw) - _KEYS)
-    if unknown:
-        raise _fail(unknown[0], raw[unknown[0]], "en av " + ", ".join(sorted(_KEYS)))
+    raw = _table(raw, None, _KEYS, "en tabell med navn, logo, kontakt osv.")
     name = _text(raw, "name", "name") or site_name
     url = _url(_text(raw, "url", "url"), "url")
     logo = _text(raw, "logo", "logo")
@@ -97,12 +104,7 @@ def read_publisher(raw: object, *, site_name: str, docs_dir: Path) -> Publisher:
             raise _fail("logo", logo, f"stien til en bildefil i {docs_dir.name}/ (for eksempel assets/logo.svg)")
         if path.suffix.lower() not in (".svg", ".png", ".jpg", ".jpeg", ".webp"):
             raise _fail("logo", logo, "en SVG-, PNG-, JPEG- eller WebP-fil")
-    contact = raw.get("contact") or {}
-    if not isinstance(contact, dict):
-        raise _fail("contact", contact, "en tabell med email, phone og/eller url")
-    unknown = sorted(set(contact) - _CONTACT_KEYS)
-    if unknown:
-        raise _fail(f"contact.{unknown[0]}", contact[unknown[0]], "en av email, phone, url")
+    contact = _table(raw.get("contact"), "contact", _CONTACT_KEYS, "en tabell med email, phone og/eller url")
     email = _text(contact, "email", "contact.email")
     if email is not None and not _EMAIL.match(email):
         raise _fail("contact.email", email, "en e-postadresse (navn@virksomhet.no)")
@@ -118,12 +120,7 @@ def read_publisher(raw: object, *, site_name: str, docs_dir: Path) -> Publisher:
             raise _fail("accessibility_statement", statement, "en side i docs/ (…md) eller en nettadresse som begynner med https://")
     else:
         _url(statement, "accessibility_statement")
-    colors = raw.get("colors") or {}
-    if not isinstance(colors, dict):
-        raise _fail("colors", colors, "en tabell med accent, accent_text og/eller header")
-    unknown = sorted(set(colors) - _COLOR_KEYS)
-    if unknown:
-        raise _fail(f"colors.{unknown[0]}", colors[unknown[0]], "en av accent, accent_text, header")
+    colors = _table(raw.get("colors"), "colors", _COLOR_KEYS, "en tabell med accent, accent_text og/eller header")
     accent = _color(colors, "accent", DEFAULT_ACCENT)
     accent_text = _color(colors, "accent_text", accent if "accent" in colors else DEFAULT_ACCENT_TEXT)
     header = _color(colors, "header", DEFAULT_HEADER)
@@ -131,7 +128,7 @@ def read_publisher(raw: object, *, site_name: str, docs_dir: Path) -> Publisher:
                      accessibility_statement=statement, accent=accent, accent_text=accent_text, header=header)
 
 
-def _color(colors: dict, key: str, default: str) -> str:
+def _color(colors: dict[str, object], key: str, default: str) -> str:
     value = colors.get(key, default)
     if not isinstance(value, str) or not _HEX.match(value):
         raise _fail(f"colors.{key}", value, "en farge skrevet som #rrggbb (for eksempel \"#0062ba\")")

@@ -38,6 +38,10 @@ def test_full_settings_are_read(tmp_path):
     ({"url": "javascript:alert(1)"}, "url"),
     ({"accessibility_statement": "../x.md"}, "accessibility_statement"),
     ({"navn": "x"}, "navn"),
+    ({"contact": {"epost": "post@kommunen.no"}}, "contact.epost"),
+    ({"colors": {"bakgrunn": "#123456"}}, "colors.bakgrunn"),
+    ({"contact": "post@kommunen.no"}, "contact"),
+    ({"colors": ["#123456"]}, "colors"),
     ("bare tekst", ""),
 ])
 def test_bad_settings_name_the_setting_in_norwegian(tmp_path, raw, setting):
