@@ -8,8 +8,9 @@ first result on screen (first_results_s); then types one more word and takes the
 the new results (typing_s). transferred_mb counts every byte the page and its worker
 loaded from the start of the page load to the first answer (for file://, the sizes of the
 files the page requested); search_mb is the part of it that is search (worker, stemmer,
-index), the rest is the page, Material's assets and the sitemap.xml Material fetches. Each output is opened --repeat times (3), each from a fresh context; the median is printed
-(nan if any run failed). Prints one line per size and output; asserts nothing. A step
+index), the rest is the page, Material's assets and the sitemap.xml Material fetches. Each output is
+opened --repeat times (3), each from a fresh context; the median is printed (nan if any run
+failed). Prints one line per size and output; asserts nothing. A step
 that fails or times out prints its error on stderr and its figure as nan: a benchmark
 reports slowness, it never dies of it.
 """
@@ -17,27 +18,20 @@ reports slowness, it never dies of it.
 from __future__ import annotations
 
 import argparse
-import functools
+import contextlib
 import math
 import shutil
 import sys
 import tempfile
-import threading
-import time
 import traceback
 import urllib.parse
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import bench  # scripts/ is on sys.path when a script here runs
+import browsing
+from planverk import synthetic
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-sys.path.insert(0, str(REPO / "hooks"))
-
-import bench  # noqa: E402
-from planverk import synthetic  # noqa: E402
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TIMEOUT_MS = 60_000
 
 # Times of the last keystroke and of every change to the result list, in page time.
@@ -52,11 +46,8 @@ ANSWERED = """() => { const k = window.__pv.keys.at(-1); return window.__pv.adds
 DELAY = """() => { const k = window.__pv.keys.at(-1); return (window.__pv.adds.find(t => t > k) - k) / 1000 }"""
 
 
-class _Counting(SimpleHTTPRequestHandler):
+class _Counting(browsing.QuietHandler):
     served: list[tuple[str, int]] = []  # (path, bytes) of every response; a fresh list per server
-
-    def log_message(self, *args):
-        pass
 
     def send_header(self, keyword, value):
         if keyword.lower() == "content-length":
@@ -73,56 +64,47 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
     from playwright.sync_api import sync_playwright
 
     figures = {"first_results_s": math.nan, "typing_s": math.nan, "transferred_mb": math.nan, "search_mb": math.nan}
-    server = None
-    if online:
-        handler = type("Handler", (_Counting,), {"served": []})
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-    else:
-        url = (site / "index.html").resolve().as_uri()
+    handler = type("Handler", (_Counting,), {"served": []})
+    page_url = (browsing.served(site, handler) if online
+                else contextlib.nullcontext((site / "index.html").resolve().as_uri()))
     requested: list[str] = []
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
-            context = browser.new_context()
-            if not online:
-                def guard(route):
-                    if route.request.url.startswith("file://"):
-                        route.continue_()
-                    else:
-                        print(f"aborted: {route.request.url}", file=sys.stderr)
-                        route.abort()
-                context.route("**/*", guard)
-            page = context.new_page()
-            page.on("request", lambda r: requested.append(r.url))
-            page.on("console", lambda m: print(f"console {m.type}: {m.text[:200]}", file=sys.stderr) if m.type in ("error", "warning") else None)
-            page.on("pageerror", lambda exc: print(f"pageerror: {str(exc)[:200]}", file=sys.stderr))
-            try:
-                page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
-                page.evaluate(PROBE)
-                field = page.locator("input.md-search__input")
-                field.click()
-                field.type(query, delay=40)
-                page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
-                figures["first_results_s"] = page.evaluate(DELAY)
-                if online:
-                    served = list(handler.served)
-                    figures["transferred_mb"] = sum(n for _, n in served) / 1e6
-                    figures["search_mb"] = sum(n for path, n in served if "/search/" in path) / 1e6
+    with page_url as url, sync_playwright() as p:
+        browser = browsing.chromium(p)
+        context = browser.new_context()
+        if not online:
+            def guard(route):
+                if route.request.url.startswith("file://"):
+                    route.continue_()
                 else:
-                    figures["transferred_mb"] = sum(_size(site, u) for u in set(requested)) / 1e6
-                    figures["search_mb"] = sum(_size(site, u) for u in set(requested) if "/search/" in u) / 1e6
-                field.type(" " + more, delay=40)
-                page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
-                figures["typing_s"] = page.evaluate(DELAY)
-            except Exception:  # a timeout is a figure (nan), and its reason goes to stderr
-                traceback.print_exc()
-            browser.close()
-    finally:
-        if server:
-            server.shutdown()
-            server.server_close()
+                    print(f"aborted: {route.request.url}", file=sys.stderr)
+                    route.abort()
+            context.route("**/*", guard)
+        page = context.new_page()
+        page.on("request", lambda r: requested.append(r.url))
+        page.on("console", lambda m: print(f"console {m.type}: {m.text[:200]}", file=sys.stderr)
+                if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda exc: print(f"pageerror: {str(exc)[:200]}", file=sys.stderr))
+        try:
+            page.goto(url, wait_until="load", timeout=TIMEOUT_MS)
+            page.evaluate(PROBE)
+            field = page.locator("input.md-search__input")
+            field.click()
+            field.type(query, delay=40)
+            page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
+            figures["first_results_s"] = page.evaluate(DELAY)
+            if online:
+                served = list(handler.served)
+                figures["transferred_mb"] = sum(n for _, n in served) / 1e6
+                figures["search_mb"] = sum(n for path, n in served if "/search/" in path) / 1e6
+            else:
+                figures["transferred_mb"] = sum(_size(site, u) for u in set(requested)) / 1e6
+                figures["search_mb"] = sum(_size(site, u) for u in set(requested) if "/search/" in u) / 1e6
+            field.type(" " + more, delay=40)
+            page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
+            figures["typing_s"] = page.evaluate(DELAY)
+        except Exception:  # a timeout is a figure (nan), and its reason goes to stderr
+            traceback.print_exc()
+        browser.close()
     return figures
 
 

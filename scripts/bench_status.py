@@ -18,24 +18,15 @@ out prints `timeout>…` in place of its figure; an error prints `error=…` and
 from __future__ import annotations
 
 import argparse
-import functools
-import shutil
 import sys
 import tempfile
-import threading
 import traceback
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-sys.path.insert(0, str(REPO / "hooks"))
+import bench  # scripts/ is on sys.path when a script here runs
+import browsing
+from planverk import synthetic
 
-import bench  # noqa: E402
-from planverk import synthetic  # noqa: E402
-
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 TIMEOUT_S = 60
 
 # Runs in the page: act, then wait for the next frame to be drawn; returns seconds.
@@ -48,17 +39,6 @@ CLICK_AND_PAINT = """async (selector) => {
 }"""
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
-
-
 def fmt(value: float | None) -> str:
     return f"timeout>{TIMEOUT_S}" if value is None else f"{value:.3f}"
 
@@ -68,34 +48,29 @@ def measure(site: Path) -> dict[str, str]:
     from playwright.sync_api import sync_playwright
 
     out: dict[str, str] = {}
-    server, base = serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.on("pageerror", lambda exc: print(f"pageerror: {str(exc)[:200]}", file=sys.stderr))
-            page.set_default_timeout(TIMEOUT_S * 1000)
-            try:
-                page.goto(base + "status/", wait_until="commit")
-                page.wait_for_function("document.querySelector('#statustabell tbody tr')", polling="raf")
-                out["load_s"] = fmt(page.evaluate("performance.now() / 1000"))
-            except PlaywrightTimeout:
-                out["load_s"] = fmt(None)
-            try:
-                page.wait_for_load_state("load")
-                sorts = [page.evaluate(CLICK_AND_PAINT, f'#statustabell th[data-col="{col}"] button') for col in ("title", "responsible")]
-                out["sort_s"] = fmt(max(sorts))
-            except PlaywrightTimeout:
-                out["sort_s"] = fmt(None)
-            try:
-                selector = "#statusfilter .pv-multi--open button"
-                out["filter_s"] = fmt(page.evaluate(CLICK_AND_PAINT, selector))
-            except PlaywrightTimeout:
-                out["filter_s"] = fmt(None)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with browsing.served(site) as base, sync_playwright() as p:
+        browser = browsing.chromium(p)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.on("pageerror", lambda exc: print(f"pageerror: {str(exc)[:200]}", file=sys.stderr))
+        page.set_default_timeout(TIMEOUT_S * 1000)
+        try:
+            page.goto(base + "status/", wait_until="commit")
+            page.wait_for_function("document.querySelector('#statustabell tbody tr')", polling="raf")
+            out["load_s"] = fmt(page.evaluate("performance.now() / 1000"))
+        except PlaywrightTimeout:
+            out["load_s"] = fmt(None)
+        try:
+            page.wait_for_load_state("load")
+            sorts = [page.evaluate(CLICK_AND_PAINT, f'#statustabell th[data-col="{col}"] button') for col in ("title", "responsible")]
+            out["sort_s"] = fmt(max(sorts))
+        except PlaywrightTimeout:
+            out["sort_s"] = fmt(None)
+        try:
+            selector = "#statusfilter .pv-multi--open button"
+            out["filter_s"] = fmt(page.evaluate(CLICK_AND_PAINT, selector))
+        except PlaywrightTimeout:
+            out["filter_s"] = fmt(None)
+        browser.close()
     out["html_kb"] = f"{(site / 'status/index.html').stat().st_size / 1024:.0f}"
     out["data_kb"] = f"{sum(f.stat().st_size for f in (site / 'status/data').glob('*.js')) / 1024:.0f}"
     plan_pages = [f for f in (site / "status").glob("*/index.html")]
