@@ -12,16 +12,16 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
-
-import jinja2
 
 from . import model as m
 from . import urls
 from .index import Index
+from .templating import render as render_template
 from .text import year_month
 
+_TZ: tzinfo
 try:
     from zoneinfo import ZoneInfo
 
@@ -31,20 +31,6 @@ except Exception:  # no time zone data: UTC is still deterministic
 
 _MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
            "november", "desember"]
-
-_TEMPLATE = jinja2.Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True).from_string("""\
-<div class="pv-dates" data-search-exclude>
-{% if status %}
-<p class="pv-dates__status">{{ status }}</p>
-{% endif %}
-{% if next_update %}
-<p class="pv-dates__next">Neste statusrapport: {{ next_update }}.</p>
-{% endif %}
-{% if changed %}
-<p class="pv-dates__changed">Sist endret {{ changed }}.</p>
-{% endif %}
-</div>
-""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +42,17 @@ class Stamp:
 
 def status_text(plans: tuple[m.Plan, ...]) -> str:
     """'Status per august 2011 (Statusrapport oktober 2011).', or per plan when they differ."""
-    reported = [p for p in plans if p.latest_report is not None]
+    reported = [(p, r) for p in plans if (r := p.latest_report) is not None]
     if not plans:
         return ""
     if not reported:
         return "Ingen statusrapport ennå: tiltakene står uten status."
-    dates = {p.latest_report.as_of for p in reported}  # type: ignore[union-attr]
+    dates = {r.as_of for _, r in reported}
     if len(dates) == 1:
-        titles = "; ".join(dict.fromkeys(p.latest_report.title for p in reported))  # type: ignore[union-attr]
+        titles = "; ".join(dict.fromkeys(r.title for _, r in reported))
         text = f"Status per {year_month(next(iter(dates)))} (fra {titles})."
     else:
-        text = "Status: " + "; ".join(f"{p.title} per {year_month(p.latest_report.as_of)}" for p in reported) + "."  # type: ignore[union-attr]
+        text = "Status: " + "; ".join(f"{p.title} per {year_month(r.as_of)}" for p, r in reported) + "."
     missing = [p.title for p in plans if p.latest_report is None]
     if missing and len(missing) <= 3:
         text += " Ingen statusrapport ennå for " + " og ".join(missing) + "."
@@ -101,12 +87,10 @@ def stamps(corpus: m.Corpus, index: Index) -> dict[str, Stamp]:
         refs = [org.ref, *(p.ref for p in plans), *(r.ref for p in plans for r in p.reports)]
         out[urls.page_of(org.ref)] = Stamp(plans, files_of(*refs))
     for strategy in corpus.strategies.values():
-        for ref, entity in corpus.entities.items():
-            if ref.startswith(("strategy:", "vision:", "mission:", "value:", "area:", "goal:", "section:", "drivers:",
-                               "user-goal:", "service-goal:", "focus-area:")) and ref.split(":", 1)[1].split("/")[0] == strategy.id:
-                path = urls.page_of(ref)
-                if path not in out and not urls.anchor_of(ref):
-                    out[path] = Stamp((), files_of(strategy.ref, ref))
+        for part in strategy.parts:
+            path = urls.page_of(part.ref)
+            if path not in out and not urls.anchor_of(part.ref):
+                out[path] = Stamp((), files_of(strategy.ref, part.ref))
     for item in corpus.news.values():
         out[urls.page_of(item.ref)] = Stamp((), files_of(item.ref))
     for theme in corpus.themes.values():
@@ -150,5 +134,5 @@ def render(stamp: Stamp, dates: dict[str, int], fallback: int | None) -> str:
     next_update = None
     if stamp.next_update and stamp.plans and stamp.plans[0].latest_report is not None:
         next_update = stamp.plans[0].latest_report.next_update
-    return _TEMPLATE.render(status=status_text(stamp.plans), next_update=next_update,
-                            changed=day(changed) if changed is not None else None)
+    return render_template("stamp.html", status=status_text(stamp.plans), next_update=next_update,
+                           changed=day(changed) if changed is not None else None)

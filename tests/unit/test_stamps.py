@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from corpora import Data, plan_with_packages, strategy_with_goals_linked_from_a_plan
 from planverk import urls
 from planverk.index import Index
 from planverk.stamps import day, render, stamps, status_text
@@ -44,3 +45,19 @@ def test_status_text_lists_plans_whose_reports_differ(public_corpus):
     if len({p.latest_report.as_of for p in reported}) > 1:
         assert all(p.title in text for p in reported)
     assert status_text(()) == ""
+
+
+def test_every_page_of_a_strategy_has_its_line_and_files(tmp_path):
+    data = Data(tmp_path)
+    plan = plan_with_packages(data, sizes=(2,))
+    strategy_with_goals_linked_from_a_plan(data, plan, linked={"mal-a": [1], "mal-b": []})
+    data.files["strategies/strategi-a.yml"][1]["mission"] = {"title": "Samfunnsoppdrag", "text": "Oppdraget."}
+    corpus = data.load()
+    found = stamps(corpus, Index(corpus))
+    strategy = corpus.strategies["strategi-a"]
+    pages = {urls.page_of(p.ref) for p in strategy.parts if not urls.anchor_of(p.ref)}
+    assert {"mission:strategi-a", "area:strategi-a/omrade-a", "goal:strategi-a/omrade-a/mal-b"} <= {p.ref for p in strategy.parts}
+    assert len(pages) > 2 and pages <= set(found), "the strategy's own page, its area's and its goals'"
+    for path in pages:
+        assert found[path].files == (corpus.files[strategy.ref],), "made from the strategy's file alone"
+        assert "Sist endret 9. oktober 2011." in render(found[path], {}, 1318118400)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import Base, Organisation, Period, Source, Theme
+from .common import Base, Entity, Organisation, Period, Source, Theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,3 +183,10 @@ class Strategy(Base):
     @property
     def goals(self) -> tuple[Goal, ...]:
         return tuple(g for a in self.areas for g in a.goals)
+
+    @property
+    def parts(self) -> tuple[Entity, ...]:
+        """The strategy and every part of it that has a ref, in the order the loader registers them."""
+        single = tuple(p for p in (self.mission, self.vision, self.drivers) if p is not None)
+        return (self, *single, *self.values, *self.service_goals, *self.user_goals, *self.focus_areas,
+                *self.areas, *self.sections, *self.goals)
