@@ -225,6 +225,25 @@ def strategy_with_goals_linked_from_a_plan(data: Data, plan: dict, *, linked: di
     return strategy
 
 
+def second_report(tmp: Path) -> Data:
+    """Plan «plan-a» (six measures) with a report per 2011-08 and one per 2012-02 that makes one
+    change of every kind: forward, back, responsibility, narrative, removed, added."""
+    data = Data(tmp)
+    data.org("forsk", "Forskningsinstituttet", kind="forskningsinstitutt")
+    data.plan("plan-a", title="Prøveplanen", measures=[measure(n, package="pakke-1" if n < 4 else "pakke-2") for n in range(1, 7)],
+              packages=[package(1), package(2)])
+    first = data.report("plan-a-2011-08", plan="plan-a", as_of="2011-08", title="Statusrapport oktober 2011",
+                        statuses={"tiltak-1": "Igangsatt", "tiltak-2": "Gjennomført", "tiltak-3": "Igangsatt",
+                                  "tiltak-4": "Igangsatt", "tiltak-5": "Igangsatt"})
+    first["entries"][3]["narrative"] = "Rapporten kommer."
+    second = data.report("plan-a-2012-02", plan="plan-a", as_of="2012-02", title="Statusrapport mars 2012", published="2012-03",
+                         statuses={"tiltak-1": "Gjennomført", "tiltak-2": "Igangsatt", "tiltak-3": "Igangsatt",
+                                   "tiltak-4": "Igangsatt", "tiltak-6": "Ikke igangsatt"})
+    second["entries"][2]["responsibility"] = {"parties": [{"org": "dep", "role": "ansvarlig"}, {"org": "forsk", "role": "samarbeidspart"}]}
+    second["entries"][3]["narrative"] = "Rapporten er levert."
+    return data
+
+
 def organisation_with_history(data: Data) -> dict:
     """An organisation known by an abbreviation, a former name and another name."""
     return data.org("nyttdir", "Direktoratet for nye navn", abbreviation="NYDIR", kind="direktorat",

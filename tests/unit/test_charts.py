@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
+from corpora import second_report
 from planverk import charts, urls
 from planverk.changes import compare
 from planverk.pages.base import Ctx, status_summary
 from planverk.pages.plans import plan_page, report_counts, status_trend
-from unit.test_changes import second_report
 
 
 def _cells(row: str) -> list[str]:
