@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from typing import Any
 
 from .. import model as m
 from .documents import SearchDoc
@@ -58,39 +59,46 @@ def _js(call: str, payload: object) -> str:
     return f"planverkSearch.{call}(JSON.parse({data}));\n"
 
 
+def _doc_terms(doc: SearchDoc) -> tuple[dict[str, list[Any]], int]:
+    """term -> [field mask, positions] of one document, and its title's length in terms."""
+    found: dict[str, list[Any]] = {}
+    position = 0
+
+    def add(text: str, field: int) -> None:
+        nonlocal position
+        text_terms = terms(text)
+        for offset, term in enumerate(text_terms, position):
+            hit = found.get(term)
+            if hit is None:
+                found[term] = [field, [offset]]
+            else:
+                hit[0] |= field
+                if len(hit[1]) < MAX_POSITIONS:
+                    hit[1].append(offset)
+        position += len(text_terms) + GAP
+
+    add(doc.title, TITLE)
+    title_length = position - GAP
+    for name in doc.names:
+        add(name, TITLE)
+    for keyword in doc.keywords:
+        add(keyword, KEYWORD)
+    for heading in doc.headings:
+        add(heading, HEADING)
+    add(doc.text, TEXT)
+    if doc.status:
+        found[STATUS_PREFIX + doc.status] = [KEYWORD, []]
+    return found, title_length
+
+
 def _postings(docs: list[SearchDoc]) -> tuple[dict[str, list[int]], list[int]]:
     """term -> flat posting list, and every document's title length in terms."""
     postings: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
     title_lengths = []
     for number, doc in enumerate(docs):
-        found: dict[str, list] = {}  # term -> [mask, positions]
-        position = 0
-
-        def add(text: str, field: int) -> None:
-            nonlocal position
-            text_terms = terms(text)
-            for offset, term in enumerate(text_terms, position):
-                hit = found.get(term)
-                if hit is None:
-                    found[term] = [field, [offset]]
-                else:
-                    hit[0] |= field
-                    if len(hit[1]) < MAX_POSITIONS:
-                        hit[1].append(offset)
-            position += len(text_terms) + GAP
-
-        add(doc.title, TITLE)
-        title_lengths.append(position - GAP)
-        for name in doc.names:
-            add(name, TITLE)
-        for keyword in doc.keywords:
-            add(keyword, KEYWORD)
-        for heading in doc.headings:
-            add(heading, HEADING)
-        add(doc.text, TEXT)
-        if doc.status:
-            found[STATUS_PREFIX + doc.status] = [KEYWORD, []]
+        found, title_length = _doc_terms(doc)
+        title_lengths.append(title_length)
         for term, (mask, positions) in found.items():
             target = postings[term]
             target += [number - last.get(term, 0), mask, len(positions)]
