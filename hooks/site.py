@@ -33,13 +33,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
 
-from planverk import exports, urls
+from planverk import exports, stamps, urls
 from planverk.abbr import Abbreviations
 from planverk.errors import DataErrors
 from planverk.feed import rss
@@ -49,10 +51,9 @@ from planverk.model import Corpus
 from planverk.nav import build_nav, homes
 from planverk.pages import build_pages
 from planverk.pages.base import expand
+from planverk.pages.status import status_data_files
 from planverk.publisher import Publisher, PublisherError, read_publisher
 from planverk.search import index_files
-from planverk import stamps
-from planverk.pages.status import status_data_files
 
 log = get_plugin_logger("planverk")
 
@@ -153,7 +154,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     state = _state(config)
     corpus = state.corpus
     if not corpus.internal:
-        leaked = sorted(f.src_uri for f in files if f.src_uri.startswith(INTERN) and f.inclusion.is_included())
+        leaked = sorted(f.src_uri for f in files
+                        if f.src_uri.startswith(INTERN) and f.inclusion.is_included())  # type: ignore[no-untyped-call]
         if leaked:
             raise PluginError(f"docs/{leaked[0]} is internal: exclude_docs must leave out /{INTERN} in every build but the internal one")
     else:
@@ -190,7 +192,7 @@ def on_page_markdown(markdown: str, /, *, page: MkPage, config: MkDocsConfig, fi
     return markdown
 
 
-def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
+def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
     """Give every page outside the nav (measures, printable versions) a parent in the nav: its
     group page, else its folder's index page. Breadcrumbs (navigation.path) then show where it
     belongs, and the nav opens at that parent while the page is shown."""
@@ -204,11 +206,11 @@ def on_nav(nav, /, *, config: MkDocsConfig, files: Files):
         home = known.get(file.src_uri) or (f"{folder}/index.md" if folder else None)
         parent = files.get_file_from_path(home) if home and home != file.src_uri else None
         if parent is not None and parent.page is not None and parent.src_uri in in_nav:
-            page.parent = parent.page
+            page.parent = parent.page  # type: ignore[assignment]  # a page as parent: what breadcrumbs follow
     return nav
 
 
-def on_env(env, /, *, config: MkDocsConfig, files: Files):
+def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """The publisher (name, logo, contact, colours) for the header and footer templates."""
     env.globals["publisher"] = _state(config).publisher
     return env

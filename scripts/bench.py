@@ -105,7 +105,7 @@ def floor_project(root: Path, data: Path) -> Path:
 
 
 def html_stats(site: Path) -> tuple[int, float]:
-    pages = [p for p in site.rglob("*.html")]
+    pages = list(site.rglob("*.html"))
     total = sum(p.stat().st_size for p in pages)
     return len(pages), total / len(pages) / 1024
 

@@ -26,6 +26,7 @@ import tempfile
 import traceback
 import urllib.parse
 from pathlib import Path
+from typing import ClassVar
 
 import bench  # scripts/ is on sys.path when a script here runs
 import browsing
@@ -47,7 +48,7 @@ DELAY = """() => { const k = window.__pv.keys.at(-1); return (window.__pv.adds.f
 
 
 class _Counting(browsing.QuietHandler):
-    served: list[tuple[str, int]] = []  # (path, bytes) of every response; a fresh list per server
+    served: ClassVar[list[tuple[str, int]]] = []  # (path, bytes) of every response; a fresh list per server
 
     def send_header(self, keyword, value):
         if keyword.lower() == "content-length":

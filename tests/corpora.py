@@ -210,7 +210,7 @@ def plan_with_packages(data: Data, id: str = "plan-a", *, sizes: tuple[int, ...]
 
 def report_covering(data: Data, plan: dict, statuses: list[str], *, as_of: str = "2021-06", id: str | None = None) -> dict:
     """A report giving the plan's measures, in order, the statuses listed (fewer statuses: fewer entries)."""
-    pairs = {x["id"]: s for x, s in zip(plan["measures"], statuses)}
+    pairs = {x["id"]: s for x, s in zip(plan["measures"], statuses, strict=False)}
     return data.report(id or f"{plan['id']}-{as_of}", plan=plan["id"], as_of=as_of, statuses=pairs)
 
 

@@ -77,7 +77,7 @@ entries:
     news = next((data / "news").glob("*.yml"))
     text = news.read_text(encoding="utf-8")
     old_id = news.stem
-    text = text.replace(f"id: {old_id}\n", f"internal: true\nid: intern-nyhet\n", 1)
+    text = text.replace(f"id: {old_id}\n", "internal: true\nid: intern-nyhet\n", 1)
     text = text.replace("\ntitle: ", f"\ntitle: {m['news file']} ", 1)
     (data / "news" / "intern-nyhet.yml").write_text(text, encoding="utf-8")
     # a whole strategy file: a copy of the first strategy under a new id
@@ -134,7 +134,7 @@ def add_xss(data: Path) -> None:
     edit(data, "plans/radikalisering.yml", "title: Handlingsplan mot radikalisering",
          f"title: \"<script>alert('{x}5')</script> ]]> &amp; Handlingsplan mot radikalisering")
     text = (data / "plans/radikalisering.yml").read_text(encoding="utf-8")
-    line = next(l for l in text.split("\n") if l.startswith("title: \"<script>"))
+    line = next(ln for ln in text.split("\n") if ln.startswith("title: \"<script>"))
     (data / "plans/radikalisering.yml").write_text(text.replace(line, line + "\""), encoding="utf-8")
 
 

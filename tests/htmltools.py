@@ -21,7 +21,7 @@ class _Links(HTMLParser):
         a = dict(attrs)
         if tag == "article":
             self.depth += 1
-        if "id" in a and a["id"]:
+        if a.get("id"):
             self.ids.add(a["id"])
         if tag == "a" and a.get("href"):
             self.links.append((a["href"], self.depth > 0))

@@ -48,6 +48,7 @@ def compare(plan: m.Plan, older: m.StatusReport, newer: m.StatusReport) -> list[
         if a is None and b is None:
             continue
         if a is None:
+            assert b is not None
             changes.append(Change("lagt-til", measure, None, b.status.label))
             continue
         if b is None:

@@ -10,6 +10,7 @@ in templates/). No JavaScript: the pictures work offline, in print and on a 360 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 # Pyramid geometry, in SVG user units (the SVG scales to its container, at most this wide).
 WIDTH = 400
@@ -50,7 +51,7 @@ def _width_at(y: float, height: float) -> float:
     return WIDTH * (TOP + (1 - TOP) * y / height)
 
 
-def pyramid(layers: list[Layer]) -> dict:
+def pyramid(layers: list[Layer]) -> dict[str, Any]:
     """Trapezoids (points), text positions and wrapped lines for each layer, top first."""
     if not layers:
         return {"width": WIDTH, "height": 0, "layers": []}
@@ -65,12 +66,12 @@ def pyramid(layers: list[Layer]) -> dict:
             tops.append(y)
             y += h + GAP
         wrapped = [_wrap(layer.detail, int((_width_at(top, total) - 2 * PAD) / (DETAIL_SIZE * CHAR)), MAX_DETAIL_LINES)
-                   if layer.detail else [] for layer, top in zip(layers, tops)]
+                   if layer.detail else [] for layer, top in zip(layers, tops, strict=False)]
     heights = [2 * PAD + LABEL_SIZE * LINE + len(lines) * DETAIL_SIZE * LINE for lines in wrapped]
     total = sum(heights) + GAP * (len(layers) - 1)
     out = []
     y = 0.0
-    for i, (layer, lines, h) in enumerate(zip(layers, wrapped, heights)):
+    for i, (layer, lines, h) in enumerate(zip(layers, wrapped, heights, strict=False)):
         top_w, bottom_w = _width_at(y, total), _width_at(y + h, total)
         left_top, left_bottom = (WIDTH - top_w) / 2, (WIDTH - bottom_w) / 2
         points = [(left_top, y), (left_top + top_w, y), (left_bottom + bottom_w, y + h), (left_bottom, y + h)]

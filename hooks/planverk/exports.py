@@ -16,8 +16,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any
 
 from . import model as m
 from . import urls
@@ -76,8 +77,8 @@ def csv_rows(corpus: m.Corpus, index: Index, *, site_url: str = "") -> Iterator[
     Links are absolute under ``site_url`` (relative to the site's root without it)."""
     for plan in corpus.plans.values():
         for measure in plan.measures:
-            reports = [(r, r.entry(measure.id)) for r in plan.reports]
-            reports = [(r, e) for r, e in reports if e is not None] or [(None, None)]
+            reports: list[tuple[m.StatusReport | None, m.StatusEntry | None]] = [
+                (r, e) for r in plan.reports if (e := r.entry(measure.id)) is not None] or [(None, None)]
             for position, (report, entry) in enumerate(reports, 1):
                 lead, partners = measure.responsibility.leading, measure.responsibility.partners
                 overdue = is_overdue(measure, report, entry)
@@ -136,7 +137,7 @@ def measures_xlsx(corpus: m.Corpus, index: Index, *, site_url: str = "") -> byte
             return v == "true"
         return v
 
-    rows = ([value(t, row[name]) for (name, _, _), t in zip(CSV_FIELDS, types)]
+    rows = ([value(t, row[name]) for (name, _, _), t in zip(CSV_FIELDS, types, strict=False)]
             for row in csv_rows(corpus, index, site_url=site_url))
     return workbook("Tiltak", [f for f, _, _ in CSV_FIELDS], rows, title=DATASET_TITLE, modified=_data_date(corpus))
 
@@ -251,9 +252,18 @@ def entity_json(corpus: m.Corpus, index: Index, ref: str, *, site_url: str = "")
                 "tidligere_navn": [f.name for f in entity.former_names], "hører_under": entity.parent_id,
                 "tiltak": sorted({f"{i.measure.ref}" for i in index.involvement.get(entity.id, ())}), "kilde": _source(entity.source)}
     if isinstance(entity, m.Plan):
-        return {**base, "id": entity.id, "tittel": entity.title, "undertittel": entity.subtitle, "eier": entity.owner.id,
-                "periode": _period(entity.period), "grupper": [p.id for p in entity.packages], "tiltak": [x.id for x in entity.measures],
-                "rapporter": [{"id": r.id, "per": r.as_of, "publisert": r.published} for r in entity.reports], "kilde": _source(entity.source)}
+        return {
+            **base,
+            "id": entity.id,
+            "tittel": entity.title,
+            "undertittel": entity.subtitle,
+            "eier": entity.owner.id,
+            "periode": _period(entity.period),
+            "grupper": [p.id for p in entity.packages],
+            "tiltak": [x.id for x in entity.measures],
+            "rapporter": [{"id": r.id, "per": r.as_of, "publisert": r.published} for r in entity.reports],
+            "kilde": _source(entity.source),
+        }
     if isinstance(entity, m.Strategy):
         return {**base, "id": entity.id, "tittel": entity.title, "eier": entity.owner.id, "periode": _period(entity.period),
                 "visjon": entity.vision.title if entity.vision else None, "verdier": [v.name for v in entity.values],

@@ -10,8 +10,8 @@ Summaries cut to length end at a word with an ellipsis.
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from xml.sax.saxutils import escape
 
 from . import model as m
@@ -28,7 +28,7 @@ def _date(date: str | None) -> tuple[str | None, str]:
         return None, "Datoen er ukjent."
     year, _, rest = date.partition("-")
     month, _, day = rest.partition("-")
-    when = datetime(int(year), int(month or 1), int(day or 1), tzinfo=timezone.utc)
+    when = datetime(int(year), int(month or 1), int(day or 1), tzinfo=UTC)
     note = ""
     if not month:
         note = f"Bare året ({year}) er kjent; 1. januar {year} er brukt som publiseringsdato."
@@ -61,7 +61,12 @@ def rss(corpus: m.Corpus, *, site_url: str, site_name: str) -> str:
             date, note = _date(report.published or report.as_of)
             if not report.published:
                 note = note.replace("publiseringsdato", "publiseringsdato (rapporten oppgir bare hvilken måned statusen gjelder for)")
-            items.append((report.published or report.as_of, _item(f"{report.title}{' (utkast)' if report.draft else ''} – {plan.title}", link, _with(text, note), date)))
+            items.append(
+                (
+                    report.published or report.as_of,
+                    _item(f"{report.title}{' (utkast)' if report.draft else ''} – {plan.title}", link, _with(text, note), date),
+                )
+            )
     body = "\n".join(xml for _, xml in sorted(items, key=lambda kv: kv[0], reverse=True))
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">\n<channel>\n'
             f"<title>{escape(site_name)}: nyheter og statusrapporter</title>\n<link>{escape(base)}</link>\n"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 from . import model as m
 from . import progress as rules
@@ -61,8 +62,13 @@ class Index:
     @cached_property
     def by_theme(self) -> dict[str, tuple[m.Strategy | m.StrategicArea | m.Plan | m.Measure | m.NewsItem, ...]]:
         c = self.corpus
-        themed: list[m.Strategy | m.StrategicArea | m.Plan | m.Measure | m.NewsItem] = [*c.strategies.values(), *(a for s in c.strategies.values() for a in s.areas),
-                                *c.plans.values(), *self.measures, *c.news.values()]
+        themed: list[m.Strategy | m.StrategicArea | m.Plan | m.Measure | m.NewsItem] = [
+            *c.strategies.values(),
+            *(a for s in c.strategies.values() for a in s.areas),
+            *c.plans.values(),
+            *self.measures,
+            *c.news.values(),
+        ]
         out: dict[str, list[m.Strategy | m.StrategicArea | m.Plan | m.Measure | m.NewsItem]] = defaultdict(list)
         for entity in themed:
             for theme in entity.themes:

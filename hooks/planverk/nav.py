@@ -9,6 +9,7 @@ the number of plans, packages and strategy elements only.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from typing import Any
 
 from . import model as m
@@ -21,7 +22,7 @@ def _section(title: str, items: list[NavItem]) -> dict[str, list[NavItem]]:
     return {html.escape(title): items}  # Material renders nav titles unescaped
 
 
-def build_nav(corpus: m.Corpus, *, extra_pages: list[tuple[str, str]] = (), internal_pages: list[str] = ()) -> list[NavItem]:
+def build_nav(corpus: m.Corpus, *, extra_pages: Sequence[tuple[str, str]] = (), internal_pages: Sequence[str] = ()) -> list[NavItem]:
     """The nav; ``internal_pages`` (docs/intern/, internal handbook only) get a section of their own."""
     strategies: list[NavItem] = [urls.STRATEGIES]
     for s in corpus.strategies.values():
@@ -44,7 +45,10 @@ def build_nav(corpus: m.Corpus, *, extra_pages: list[tuple[str, str]] = (), inte
     for p in corpus.plans.values():
         plans.append(_section(p.title, [urls.page_of(p.ref), urls.status_plan_page(p.id), *(urls.page_of(x.ref) for x in p.packages),
                                         urls.changes_page(p.ref)]))
-    organisations: list[NavItem] = [urls.ORGANISATIONS, *(urls.page_of(o.ref) for o in sorted(corpus.organisations.values(), key=lambda o: o.name.casefold()))]
+    organisations: list[NavItem] = [
+        urls.ORGANISATIONS,
+        *(urls.page_of(o.ref) for o in sorted(corpus.organisations.values(), key=lambda o: o.name.casefold())),
+    ]
     themes: list[NavItem] = [urls.THEMES, *(urls.page_of(t.ref) for t in corpus.themes.values())]
     news: list[NavItem] = [urls.NEWS, *(urls.page_of(n.ref) for n in corpus.news.values())]
     sources: list[NavItem] = [urls.SOURCES, *(urls.page_of(d.ref) for d in corpus.documents.values())]

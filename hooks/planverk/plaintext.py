@@ -11,8 +11,8 @@ were typed: the output is text, never HTML. A mistune renderer writes the text d
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Any
+from functools import cache
+from typing import Any, cast
 
 import mistune
 from mistune.renderers.html import HTMLRenderer
@@ -42,10 +42,17 @@ class _Text(HTMLRenderer):
     def emphasis(self, text: str) -> str:
         return text
 
-    strong = emphasis
-    codespan = emphasis
-    inline_html = emphasis
-    block_text = emphasis
+    def strong(self, text: str) -> str:
+        return text
+
+    def codespan(self, text: str) -> str:
+        return text
+
+    def inline_html(self, html: str) -> str:
+        return html
+
+    def block_text(self, text: str) -> str:
+        return text
 
     def link(self, text: str, url: str, title: str | None = None) -> str:
         return text if text == url else f"{text} ({url})"
@@ -93,12 +100,12 @@ class _Text(HTMLRenderer):
 _markdown = mistune.create_markdown(escape=False, renderer=_Text())
 
 
-@lru_cache(maxsize=None)
+@cache
 def plain(text: str | None) -> str | None:
     """``text`` (Markdown) as plain text; None stays None."""
     if text is None:
         return None
     if _only_paragraphs(_MARKER.sub("", text)):
         return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n", _MARKER.sub(r"[\1]", text)) if p.strip())
-    out = _markdown(_MARKER.sub(r"\\[\1\\]", text.replace("\r\n", "\n")))
+    out = cast(str, _markdown(_MARKER.sub(r"\\[\1\\]", text.replace("\r\n", "\n"))))
     return "\n\n".join(_SPACES.sub(" ", block).strip() for block in out.split("\n\n") if block.strip())

@@ -12,7 +12,8 @@ MkDocs does not rewrite links in these fragments.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any, cast
 
 import mistune
 
@@ -29,9 +30,14 @@ _HTML = mistune.create_markdown(escape=True)
 _AST = mistune.create_markdown(escape=True, renderer=None)
 
 
+def _markdown_html(text: str) -> str:
+    """``text`` (Markdown) as HTML, not yet sanitised; mistune's HTML renderer returns a str."""
+    return cast(str, _HTML(text.replace("\r\n", "\n").strip("\n")))
+
+
 def render(text: str) -> str:
     """``text`` (Markdown) as sanitised HTML, without footnotes or abbreviations."""
-    return clean(_HTML(text.replace("\r\n", "\n").strip("\n"))) if text else ""
+    return clean(_markdown_html(text)) if text else ""
 
 
 def link_targets(text: str) -> Iterator[str]:
@@ -67,7 +73,7 @@ class Prose:
         key = (text, footnotes, references)
         if key not in self._cache:
             prefix = f"{footnotes}-" if footnotes else ""
-            html = _HTML(text.replace("\r\n", "\n").strip("\n"))
+            html = _markdown_html(text)
             html = _MARKER.sub(lambda mt: f'<sup id="fnref:{html_text(prefix)}{mt.group(1)}"><a class="footnote-ref" '
                                           f'href="#fn:{html_text(prefix)}{mt.group(1)}">{mt.group(1)}</a></sup>', html)
             if references:

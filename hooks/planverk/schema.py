@@ -8,9 +8,10 @@ object with ``internal: true``) are internal-only; :func:`strip_internal` remove
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, cast
 
 import fastjsonschema
 from jsonschema import Draft202012Validator
@@ -92,7 +93,7 @@ class Schemas:
                 return resolve(merged, target_name, depth + 1)
             return {k: resolve(v, base, depth) for k, v in node.items()}
 
-        return resolve(self._raw[name], name, 0)
+        return cast(dict[str, Any], resolve(self._raw[name], name, 0))
 
     def errors(self, name: str, data: Any) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """(path, message) for every schema violation, deepest first.
@@ -237,7 +238,7 @@ def _alternatives(error: ValidationError) -> tuple[list[int], dict[int, list[Val
     failures: dict[int, list[ValidationError]] = {}
     for sub in error.context or []:
         failures.setdefault(sub.schema_path[0], []).append(sub)  # type: ignore[arg-type]
-    passed = [i for i in range(len(error.validator_value)) if i not in failures]
+    passed = [i for i in range(len(cast(list[Any], error.validator_value))) if i not in failures]
     return passed, failures
 
 
@@ -252,7 +253,7 @@ def _either(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], str
     path, value = tuple(error.absolute_path), error.instance
     schema = error.schema if isinstance(error.schema, dict) else {}
     desc = schema.get("description", "")
-    alternatives = list(error.validator_value)
+    alternatives = list(cast(list[Any], error.validator_value))
     passed, failures = _alternatives(error)
     keys = [_only_key(a) for a in alternatives]
     if len(passed) > 1:  # oneOf: more than one fits
@@ -286,6 +287,7 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
     path = tuple(error.absolute_path)
     kind = error.validator
     value = error.instance
+    rule: Any = error.validator_value  # the schema's value for the failed keyword (jsonschema types it Any | Unset)
     schema = error.schema if isinstance(error.schema, dict) else {}
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
@@ -294,20 +296,23 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         for key in extra:
-            yield path + (key,), f"ukjent felt '{key}'; forventet et av: {', '.join(allowed)}"
+            yield (*path, key), f"ukjent felt '{key}'; forventet et av: {', '.join(allowed)}"
     elif kind == "type":
-        expected = error.validator_value
+        expected = rule
         expected = [expected] if isinstance(expected, str) else list(expected)
         yield path, f"fant {_found(value)}, forventet {' eller '.join(_JSON_TYPES.get(t, t) for t in expected)}"
     elif kind == "enum":
-        yield path, f"{_short(value)} er ikke en av {', '.join(map(str, error.validator_value))}"
+        yield path, f"{_short(value)} er ikke en av {', '.join(map(str, rule))}"
     elif kind == "pattern":
-        if error.validator_value in ("^[a-z0-9]+(-[a-z0-9]+)*$", "^[a-z0-9]+(-[a-z0-9]+)*\\Z"):
-            yield path, f"{_short(value)} er ikke en gyldig id; forventet små bokstaver a–z, sifre og enkle bindestreker (f.eks. 'tiltak-1')"
+        if rule in ("^[a-z0-9]+(-[a-z0-9]+)*$", "^[a-z0-9]+(-[a-z0-9]+)*\\Z"):
+            yield (
+                path,
+                f"{_short(value)} er ikke en gyldig id; forventet små bokstaver a–z, sifre og enkle bindestreker (f.eks. 'tiltak-1')",
+            )
         else:
             # the pattern's own description says the form; the field's says what it is for
-            form = _PATTERN_HELP.get(error.validator_value)
-            if str(error.validator_value).startswith("^https?://"):
+            form = _PATTERN_HELP.get(rule)
+            if str(rule).startswith("^https?://"):
                 form = "en nettadresse som begynner med http:// eller https://, uten mellomrom"
             field = schema.get("description")
             expected = " ".join(x for x in (form, f"({field.rstrip('.')})" if field and field != form else None) if x)
@@ -315,15 +320,15 @@ def _explain(error: ValidationError) -> Iterator[tuple[tuple[str | int, ...], st
     elif kind in ("anyOf", "oneOf"):
         yield from _either(error)
     elif kind == "const":
-        yield path, f"fant {_found(value)}, forventet {_short(error.validator_value)}"
+        yield path, f"fant {_found(value)}, forventet {_short(rule)}"
     elif kind in ("minProperties", "maxProperties") and isinstance(value, dict):
         bound = "minst" if kind == "minProperties" else "høyst"
-        yield path, f"har {_count(len(value), 'felt', 'felt')}; forventet {bound} {_count(error.validator_value, 'felt', 'felt')}"
+        yield path, f"har {_count(len(value), 'felt', 'felt')}; forventet {bound} {_count(rule, 'felt', 'felt')}"
     elif kind == "multipleOf":
-        yield path, f"fant {_short(value)}; forventet et tall som går opp i {_short(error.validator_value)}"
+        yield path, f"fant {_short(value)}; forventet et tall som går opp i {_short(rule)}"
     elif kind in ("minItems", "maxItems", "uniqueItems", "minLength", "maxLength", "minimum", "maximum",
                   "exclusiveMinimum", "exclusiveMaximum"):
-        yield path, _limit(kind, value, error.validator_value)
+        yield path, _limit(kind, value, rule)
     else:
         # a rule the schema has that no message above covers: say so in Norwegian, never jsonschema's English
         desc = schema.get("description")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
-from datetime import datetime, timezone, tzinfo
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from . import model as m
@@ -27,7 +27,7 @@ try:
 
     _TZ = ZoneInfo("Europe/Oslo")
 except Exception:  # no time zone data: UTC is still deterministic
-    _TZ = timezone.utc
+    _TZ = UTC
 
 _MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
            "november", "desember"]

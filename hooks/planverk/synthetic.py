@@ -67,12 +67,20 @@ def write(folder: Path, *, measures: int, seed: int = 1, real_data: Path | None 
     orgs = [f"org-{i:03d}" for i in range(n_orgs)]
     lines = ["# yaml-language-server: $schema=schema/organisations.schema.json", "organisations:"]
     for i, org in enumerate(orgs):
-        lines += [f"  - id: {org}", f"    abbreviation: {_q('O' + str(i))}", f"    name: {_q('Organisasjon ' + str(i) + ' for ' + rng.choice(WORDS))}",
-                  "    kind: direktorat", "    source: {document: syntetisk-1, page: 1}"]
+        lines += [
+            f"  - id: {org}",
+            f"    abbreviation: {_q('O' + str(i))}",
+            f"    name: {_q('Organisasjon ' + str(i) + ' for ' + rng.choice(WORDS))}",
+            "    kind: direktorat",
+            "    source: {document: syntetisk-1, page: 1}",
+        ]
     (folder / "organisations.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    (folder / "glossary.yml").write_text("# yaml-language-server: $schema=schema/glossary.schema.json\nterms:\n"
-                                         "  - {id: slt, term: SLT, expansion: Samordning av lokale rus- og kriminalitetsforebyggende tiltak, "
-                                         "source: {document: syntetisk-1, page: 1}}\n", encoding="utf-8")
+    (folder / "glossary.yml").write_text(
+        "# yaml-language-server: $schema=schema/glossary.schema.json\nterms:\n"
+        "  - {id: slt, term: SLT, expansion: Samordning av lokale rus- og kriminalitetsforebyggende tiltak, "
+        "source: {document: syntetisk-1, page: 1}}\n",
+        encoding="utf-8",
+    )
 
     n_plans = max(1, measures // 500)
     n_strategies = max(1, measures // 2000)
@@ -95,9 +103,18 @@ def write(folder: Path, *, measures: int, seed: int = 1, real_data: Path | None 
             out += [f"        - {_q(_sentence(rng, 9))}" for _ in range(3)]
         out += ["areas:", "  items:"]
         for a in range(5):
-            out += [f"    - id: omrade-{a + 1}", f"      title: Område {a + 1}", f"      future: {_block(_paragraphs(rng, 500), 8)}", "      goals:"]
+            out += [
+                f"    - id: omrade-{a + 1}",
+                f"      title: Område {a + 1}",
+                f"      future: {_block(_paragraphs(rng, 500), 8)}",
+                "      goals:",
+            ]
             for g in range(4):
-                out += [f"        - id: mal-{g + 1}", f"          title: {_q('Mål ' + str(g + 1) + ': ' + _sentence(rng, 4))}", "          subgoals:"]
+                out += [
+                    f"        - id: mal-{g + 1}",
+                    f"          title: {_q('Mål ' + str(g + 1) + ': ' + _sentence(rng, 4))}",
+                    "          subgoals:",
+                ]
                 out += [f"            - {{id: delmal-{d + 1}, text: {_q(_sentence(rng, 10))}}}" for d in range(3)]
                 goals.append(f"goal:{sid}/omrade-{a + 1}/mal-{g + 1}")
         (folder / "strategies" / f"{sid}.yml").write_text("\n".join(out) + "\n", encoding="utf-8")
@@ -108,11 +125,26 @@ def write(folder: Path, *, measures: int, seed: int = 1, real_data: Path | None 
         pid = f"plan-{p + 1}"
         doc = docs[p]
         n_packages = max(1, count // 25)
-        out = [SCHEMA.format("plan").rstrip("\n"), f"id: {pid}", f"title: Syntetisk handlingsplan {p + 1}", "subtitle: Generert for ytelsesmåling",
-               f"owner: {orgs[p % n_orgs]}", 'period: {start: 2020, end: 2026, text: "2020-2026"}', 'launched: "2020-01"',
-               f"source: {{document: {doc}, page: 2}}", f"description: {_block(_paragraphs(rng, 400), 2)}", "packages:"]
+        out = [
+            SCHEMA.format("plan").rstrip("\n"),
+            f"id: {pid}",
+            f"title: Syntetisk handlingsplan {p + 1}",
+            "subtitle: Generert for ytelsesmåling",
+            f"owner: {orgs[p % n_orgs]}",
+            'period: {start: 2020, end: 2026, text: "2020-2026"}',
+            'launched: "2020-01"',
+            f"source: {{document: {doc}, page: 2}}",
+            f"description: {_block(_paragraphs(rng, 400), 2)}",
+            "packages:",
+        ]
         for k in range(n_packages):
-            out += [f"  - id: pakke-{k + 1}", f'    number: "{k + 1}"', "    label: Tiltakspakke", f"    title: {_q(_sentence(rng, 5))}", f"    source: {{page: {3 + k}}}"]
+            out += [
+                f"  - id: pakke-{k + 1}",
+                f'    number: "{k + 1}"',
+                "    label: Tiltakspakke",
+                f"    title: {_q(_sentence(rng, 5))}",
+                f"    source: {{page: {3 + k}}}",
+            ]
         out.append("measures:")
         report = [SCHEMA.format("report").rstrip("\n"), f"id: {pid}-2024-06", f"plan: {pid}", "title: Statusrapport juni 2024",
                   'as_of: "2024-06"', 'published: "2024-09"', f"source: {{document: {doc}, page: 2}}", "entries:"]
@@ -137,19 +169,31 @@ def write(folder: Path, *, measures: int, seed: int = 1, real_data: Path | None 
         (folder / "reports" / f"{pid}-2024-06.yml").write_text("\n".join(report) + "\n", encoding="utf-8")
 
     rels = [SCHEMA.format("relations").rstrip("\n"), "relations:"]
-    seen = set()
+    seen: set[tuple[str, str]] = set()
     for i in range(measures // 10):
-        a, b = rng.sample(measure_refs, 2)
-        target = rng.choice(goals) if i % 3 == 0 else b
+        origin, other = rng.sample(measure_refs, 2)
+        target = rng.choice(goals) if i % 3 == 0 else other
         kind = "bidrar-til" if target.startswith("goal:") else "viser-til"
-        if (a, target) in seen:
+        if (origin, target) in seen:
             continue
-        seen.add((a, target))
-        rels += [f"  - from: {a}", f"    to: {target}", f"    kind: {kind}", f"    quote: {_q('jfr. ' + target.rsplit('/', 1)[-1])}",
+        seen.add((origin, target))
+        rels += [f"  - from: {origin}", f"    to: {target}", f"    kind: {kind}", f"    quote: {_q('jfr. ' + target.rsplit('/', 1)[-1])}",
                  f"    source: {{document: {docs[0]}, page: 3}}"]
     (folder / "relations" / "syntetiske.yml").write_text("\n".join(rels) + "\n", encoding="utf-8")
     for n in range(3):
-        (folder / "news" / f"nyhet-{n + 1}.yml").write_text("\n".join([
-            SCHEMA.format("news").rstrip("\n"), f"id: nyhet-{n + 1}", f"title: {_q(_sentence(rng, 7))}", f'date: "2024-0{n + 1}-15"',
-            f"publisher: {orgs[n]}", f"body: {_block(_paragraphs(rng, 900), 2)}", f"source: {{document: {docs[0]}, page: 1}}"]) + "\n", encoding="utf-8")
+        (folder / "news" / f"nyhet-{n + 1}.yml").write_text(
+            "\n".join(
+                [
+                    SCHEMA.format("news").rstrip("\n"),
+                    f"id: nyhet-{n + 1}",
+                    f"title: {_q(_sentence(rng, 7))}",
+                    f'date: "2024-0{n + 1}-15"',
+                    f"publisher: {orgs[n]}",
+                    f"body: {_block(_paragraphs(rng, 900), 2)}",
+                    f"source: {{document: {docs[0]}, page: 1}}",
+                ]
+            )
+            + "\n",
+            encoding="utf-8",
+        )
     return {"measures": measures, "plans": n_plans, "strategies": n_strategies, "organisations": n_orgs, "relations": len(seen)}

@@ -163,7 +163,7 @@ def site_href(target: str, *, start: str, directory_urls: bool, anchor: str | No
     base = here.split("/")[:-1]  # the folder the page is served from
     parts = to.split("/")
     common = 0
-    for a, b in zip(base, parts):
+    for a, b in zip(base, parts, strict=False):
         if a != b:
             break
         common += 1

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterable, Sequence
 from datetime import datetime
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -46,8 +47,14 @@ def workbook(sheet: str, header: Sequence[str], rows: Iterable[Sequence[Any]], *
     wrap = Alignment(wrap_text=True, vertical="top")
     for row in rows:
         # a plain value where openpyxl stores it as it is (a cell object costs ~25 % more)
-        ws.append([_cell(ws, v, alignment=wrap if len(v) > MAX_WIDTH else None) if isinstance(v, str) and (v.startswith("=") or len(v) > MAX_WIDTH)
-                   else v for v in row])
+        ws.append(
+            [
+                _cell(ws, v, alignment=wrap if len(v) > MAX_WIDTH else None)
+                if isinstance(v, str) and (v.startswith("=") or len(v) > MAX_WIDTH)
+                else v
+                for v in row
+            ]
+        )
     raw = io.BytesIO()
     # ExcelWriter, not book.save(): save() stamps the time of the build as "modified".
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -55,7 +62,7 @@ def workbook(sheet: str, header: Sequence[str], rows: Iterable[Sequence[Any]], *
     return _fixed_zip(raw.getvalue())
 
 
-def _cell(ws, value: Any, **style) -> WriteOnlyCell:
+def _cell(ws: Any, value: Any, **style: Any) -> Any:  # a WriteOnlyCell (a factory function in openpyxl's stubs)
     cell = WriteOnlyCell(ws, value=value)
     if isinstance(value, str):
         cell.data_type = "s"  # text, never a formula (openpyxl makes "=..." one)

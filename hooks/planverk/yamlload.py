@@ -143,7 +143,7 @@ def _alias_message(text: str) -> tuple[int | None, str]:
     """The line of the first alias, read from the parser's events (the node tree has no mark for it)."""
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent):
-            return (event.start_mark.line + 1,
+            return (event.start_mark.line + 1 if event.start_mark else None,
                     f"aliaset *{event.anchor} er ikke tillatt: ankere og aliaser (&navn, *navn) gjentar data skjult "
                     f"og kan få filen til å vokse uten grense; skriv verdien ut der den trengs")
     return None, "ankere og aliaser (&navn, *navn) er ikke tillatt; skriv verdien ut der den trengs"  # pragma: no cover
@@ -187,12 +187,14 @@ def _fast(node: yaml.Node, depth: int, seen: set[int]) -> Any:
         if tag != _SEQ:
             raise _Unusual
         return [_fast(item, depth + 1, seen) for item in node.value]
-    value = node.value
+    # a scalar: the type() dispatch above is the hot path's, and mypy cannot narrow through it
+    scalar: yaml.ScalarNode = node  # type: ignore[assignment]
+    value = scalar.value
     if len(value) > MAX_TEXT:
         raise _Unusual
     if tag == _STR:
         return value
-    if node.style:  # quoted or block scalar with another tag: an explicit tag
+    if scalar.style:  # quoted or block scalar with another tag: an explicit tag
         raise _Unusual
     if tag == _NULL:
         return None
@@ -251,13 +253,14 @@ def _construct(node: yaml.Node, path: Path, out: Loaded, seen: set[int]) -> Any:
                                      f"nøkkelen {key!r} må være tekst; skriv den i anførselstegn"))
                 key = str(key)
             if key in result:
-                out.problems.append((key_node.start_mark.line + 1, path + (key,),
-                                     f"nøkkelen {key!r} står to ganger: den er allerede satt på linje {out.lines[path + (key,)]}"))
+                out.problems.append((key_node.start_mark.line + 1, (*path, key),
+                                     f"nøkkelen {key!r} står to ganger: den er allerede satt på linje {out.lines[(*path, key)]}"))
                 continue
-            result[key] = _construct(value_node, path + (key,), out, seen)
+            result[key] = _construct(value_node, (*path, key), out, seen)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_construct(item, path + (i,), out, seen) for i, item in enumerate(node.value)]
+        return [_construct(item, (*path, i), out, seen) for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)  # the composer makes no other kind of node
     return _scalar(node, path, out)
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-
-from collections.abc import Iterator, Mapping
 
 from planverk import urls
 from planverk.index import Index

@@ -9,10 +9,10 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from test_accessibility import violations
 
 from internal_fixture import add_internal_content
 from support import DATA, build_site, screenshot
-from test_accessibility import violations
 
 PHONE = {"width": 390, "height": 844}
 PAGES = ["", "intern/", "intern/samle-inn-status/", "status/", "PLAN"]  # PLAN: the first plan in the data
@@ -51,8 +51,8 @@ def _in_view(page, selector: str) -> dict:
     assert box is not None, f"{selector} has no box"
     # A page wider than the phone is zoomed out: what is on screen is the layout viewport.
     view = page.evaluate("({width: window.innerWidth, height: window.innerHeight})")
-    assert 0 <= box["x"] and box["x"] + box["width"] <= view["width"], box
-    assert 0 <= box["y"] and box["y"] + box["height"] <= view["height"], box
+    assert box["x"] >= 0 and box["x"] + box["width"] <= view["width"], box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= view["height"], box
     return box
 
 

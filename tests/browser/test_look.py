@@ -15,9 +15,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from test_accessibility import KINDS, url
 
 from support import SHOTS, screenshot
-from test_accessibility import KINDS, url
 
 # The status overview's table is another module's (test_status_table.py); every other kind here.
 PHONE_KINDS = [k for k in KINDS if k != "status"]
@@ -64,13 +64,14 @@ def test_no_page_scrolls_sideways_on_a_phone(phone, served, kind):
 # Every form control on the page (the header's menu and search buttons, the content's forms and
 # toggles, the footer's) lies inside the viewport, whole. The closed nav drawer and search
 # dialog are off screen by design and not part of the page until opened.
-CONTROLS_OUTSIDE = """() => [...document.querySelectorAll(':is(.md-header, .md-content, .md-footer) :is(input, button, select, textarea, summary, label[for])')]
+CONTROLS_OUTSIDE = """() => [...document.querySelectorAll(
+    ':is(.md-header, .md-content, .md-footer) :is(input, button, select, textarea, summary, label[for])')]
   .filter(e => !e.closest('.md-search') && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
   .filter(e => { const r = e.getBoundingClientRect(); return r.width > 1 && (r.left < 0 || r.right > window.innerWidth); })
   .map(e => e.outerHTML.slice(0, 100))"""
 
 
-@pytest.mark.parametrize("kind", PHONE_KINDS + ["404"])
+@pytest.mark.parametrize("kind", [*PHONE_KINDS, "404"])
 def test_every_form_control_fits_a_360_px_phone(browser, served, kind):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nb-NO", is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -177,7 +178,7 @@ def _axe(browser, served, kind: str, width: int) -> list[dict]:
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("kind", PHONE_KINDS + ["404"])
+@pytest.mark.parametrize("kind", [*PHONE_KINDS, "404"])
 def test_axe_with_best_practice_rules(browser, served, kind, width):
     found = [f"{v['id']}: {v['help']} – " + "; ".join(str(n["target"]) for n in v["nodes"][:4])
              for v in _axe(browser, served, kind, width)]

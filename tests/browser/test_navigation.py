@@ -52,7 +52,7 @@ def test_responsible_body_to_its_measures(page, served, public_corpus):
     index = Index(public_corpus)
     measures = [(p, x) for p in public_corpus.plans.values() for x in p.measures]
     # an overdue measure if the data has one, and the body that leads it
-    plan, measure = next(((p, x) for p, x in measures if index.is_overdue(x)), measures[0])
+    _plan, measure = next(((p, x) for p, x in measures if index.is_overdue(x)), measures[0])
     org = next(party.organisation for party in measure.responsibility.parties if party.organisation)
     named = [x for _, x in measures if any(party.organisation is org for party in x.responsibility.parties)]
     page.goto(served["public"] + f"organisasjoner/{org.id}/")

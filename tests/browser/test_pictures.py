@@ -4,9 +4,9 @@ picture fits a 360 px phone; the new pages pass axe."""
 from __future__ import annotations
 
 import pytest
+from test_accessibility import violations
 
 from support import screenshot
-from test_accessibility import violations
 
 
 @pytest.fixture(scope="module")

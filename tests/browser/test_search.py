@@ -8,16 +8,15 @@ the all-words rule: a word still being typed also matches as a beginning.
 
 from __future__ import annotations
 
-import re
 from urllib.parse import urljoin, urlparse
 
 import pytest
 from playwright.sync_api import expect
 
+from planverk import urls
 from planverk.pages import build_pages
 from planverk.search import documents
 from planverk.search.text import STOPWORDS, stem, terms, words
-from planverk import urls
 
 
 def search(page, query: str) -> list[dict]:
@@ -37,7 +36,9 @@ def search(page, query: str) -> list[dict]:
                                  text: e.querySelector('article').innerText}))""")
     base = page.url.split("#")[0]
     root = urljoin(base, "/")
-    return [{"url": urlparse(i["href"])._replace(query="").geturl().replace(root, ""), "title": i["title"], "text": i["text"]} for i in items]
+    return [
+        {"url": urlparse(i["href"])._replace(query="").geturl().replace(root, ""), "title": i["title"], "text": i["text"]} for i in items
+    ]
 
 
 @pytest.fixture(scope="module")

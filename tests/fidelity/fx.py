@@ -15,14 +15,16 @@ files document, which document each entity names. No id of today's data is writt
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from support import DATA, SOURCES
 from planverk.yamlload import load_yaml
+from support import DATA, SOURCES
 
 # --- text normalisation -------------------------------------------------------------------
 
@@ -520,8 +522,8 @@ def overview_rows(document: str) -> tuple[str, ...]:
     while match := re.compile(rf"(?m)^[ \t]*{n}\. ").search(table, pos):
         starts.append(match.start())
         pos, n = match.end(), n + 1
-    bounds = starts + [len(table)]
-    return tuple(squash(table[a:b]) for a, b in zip(bounds, bounds[1:]))
+    bounds = [*starts, len(table)]
+    return tuple(squash(table[a:b]) for a, b in itertools.pairwise(bounds))
 
 
 _HEADING = re.compile(r"(?m)^[ \t]*(?:Tiltak (\d+):|Tiltakspakke ([IVX]+):)")
@@ -538,7 +540,7 @@ def sections(document: str) -> dict[str, str]:
     text = corrected_source(document)
     matches = [m for m in _HEADING.finditer(text) if m.start() > text.index(OVERVIEW)]
     out: dict[str, str] = {}
-    for match, following in zip(matches, matches[1:] + [None]):
+    for match, following in zip(matches, [*matches[1:], None], strict=False):
         name = f"tiltak-{match.group(1)}" if match.group(1) else f"pakke-{match.group(2)}"
         assert name not in out, f"heading {name} occurs twice"
         out[name] = text[match.start(): following.start() if following else len(text)]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-import pytest
-
 import fx
+import pytest
 from fx import key, squash
+
 from planverk.model import Corpus, Strategy
 
 FIELDS = fx.all_content_fields()  # every source-text string of strategies/, plans/, reports/, news/
@@ -180,8 +180,7 @@ def test_section_nothing_lost(lp: fx.LayoutPlan, number: int, models) -> None:
     "Gjennomføring", the Ansvar label if any, "Status"). Any other leftover is source text
     missing from the data."""
     m, e = models[(lp.id, number)]
-    pieces = ([m.title, m.period.text, m.responsibility.text, e.status.label]
-              + fx.blocks(m.description) + fx.blocks(e.narrative))
+    pieces = ([m.title, m.period.text, m.responsibility.text, e.status.label, *fx.blocks(m.description), *fx.blocks(e.narrative)])
     leftover = fx.remove_once(section_key_without_footnotes(lp, number), [key(p) for p in pieces])
     label, _ = fx.responsibility_block(section(lp, number))
     labels = key(f"Tiltak {number}") + "gjennomføring" + key(label or "") + "status"
@@ -266,8 +265,8 @@ def area_blocks(strategy: Strategy) -> dict[str, str]:
         assert area.title in lines[start:], f"no heading line {area.title!r} among the strategic areas"
         start = lines.index(area.title, start)
         found.append(start)
-    bounds = found + [len(lines)]
-    return {a.id: "\n".join(lines[b:c]) for a, b, c in zip(strategy.areas, bounds, bounds[1:])}
+    bounds = [*found, len(lines)]
+    return {a.id: "\n".join(lines[b:c]) for a, b, c in zip(strategy.areas, bounds, bounds[1:], strict=False)}
 
 
 @pytest.mark.parametrize("sid", AREA_STRATEGIES)
@@ -349,7 +348,7 @@ def drivers_table(document: str, first_category: str) -> list[tuple[str, list[st
             break
         cells = line.split("\t")
         assert len(cells) == len(columns), f"row has {len(cells)} cells, header {len(columns)}: {line!r}"
-        for column, cell in zip(columns, cells):
+        for column, cell in zip(columns, cells, strict=False):
             if cell.strip():
                 categories[column].append(cell.strip())
     return list(categories.items())
@@ -384,7 +383,7 @@ def test_pyramid_layers_follow_the_text(strategies, sid: str) -> None:
              "service_goals": "tjenestemålene", "focus_areas": "satsingsområdene", "values": "verdier"}
     text = strategy.pyramid_description.casefold()
     positions = [text.find(words[layer]) for layer in strategy.pyramid_layers]
-    assert -1 not in positions and positions == sorted(positions), dict(zip(strategy.pyramid_layers, positions))
+    assert -1 not in positions and positions == sorted(positions), dict(zip(strategy.pyramid_layers, positions, strict=False))
 
 
 # --- other plans: a heading per measure, a numbered list of packages ----------------------------
@@ -410,7 +409,7 @@ def test_packages_are_the_numbered_list(public_corpus: Corpus, plan: str) -> Non
     p = public_corpus.plans[plan]
     listed = [m.groups() for m in map(LISTED.fullmatch, _lines(p.source.document.id)) if m]
     assert [x.number for x in p.packages] == [n for n, _ in listed]
-    for package, (_, line) in zip(p.packages, listed):
+    for package, (_, line) in zip(p.packages, listed, strict=False):
         # the list's own words may end an item ("… og", "… .")
         assert line in (package.title, f"{package.title} og", f"{package.title}."), (package.title, line)
 

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from test_outputs import all_file_texts
 
 from htmltools import article
 from internal_fixture import ANY_TOKEN, TOKENS, add_internal_content
 from planverk import urls
 from planverk.load import load
 from support import DATA, REPO, Build, build_site
-from test_outputs import all_file_texts
+
 
 @dataclass(frozen=True)
 class Fixture:

@@ -66,7 +66,6 @@ def add_plan(data: Path) -> dict[str, str]:
     """Duplicate a plan in ``data`` under NEW_ID and new_title(); returns what was renamed."""
     path, plan = _original()
     old_id, old_title, old_doc = plan["id"], plan["title"], plan["source"]["document"]
-    NEW_TITLE = new_title()
     new_doc = f"{NEW_ID}-kilde"
     documents = _yaml(data / "documents.yml")["documents"]
     document = next(d for d in documents if d["id"] == old_doc)
@@ -153,9 +152,9 @@ def test_the_new_plan_is_a_plan_like_the_original(corpus):
 def test_fidelity_checks_pass_on_the_copy_and_check_the_new_plan(copy):
     env = {**os.environ, "PLANVERK_DATA": str(copy)}
     args = [sys.executable, "-m", "pytest", "tests/fidelity", "-q", "-p", "no:cacheprovider"]
-    collected = subprocess.run(args + ["--collect-only"], cwd=REPO, env=env, capture_output=True, text=True)
+    collected = subprocess.run([*args, "--collect-only"], cwd=REPO, env=env, capture_output=True, text=True)
     assert f"plans/{NEW_ID}.yml" in collected.stdout and f"[{NEW_ID}" in collected.stdout, collected.stdout[-2000:]
-    result = subprocess.run(args + ["-x"], cwd=REPO, env=env, capture_output=True, text=True)
+    result = subprocess.run([*args, "-x"], cwd=REPO, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
 
 
@@ -184,7 +183,7 @@ def test_status_table_and_counts(built, corpus):
 def test_plan_and_measure_pages(built, corpus):
     new = corpus.plans[NEW_ID]
     page = built.html(f"handlingsplaner/{NEW_ID}/index.html")
-    assert f"<h1" in page and new_title() in page
+    assert "<h1" in page and new_title() in page
     for measure in new.measures:
         assert (built.site / f"handlingsplaner/{NEW_ID}/{measure.id}/index.html").is_file(), measure.ref
     assert new_title() in built.html("handlingsplaner/index.html") and new_title() in built.html("index.html")

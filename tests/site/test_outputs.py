@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from support import DATA, REPO, build_site
 from htmltools import article, pages, parse, resolve
 from planverk import urls
 from planverk.schema import Schemas
 from planverk.yamlload import load_yaml
-
+from support import DATA, REPO, build_site
 
 # Metadata of internal notes (a date, a kind from the schema's list): not content of their own.
 _NOTE_METADATA = frozenset({"date", "kind"})
@@ -115,7 +114,10 @@ def test_internal_pages_are_in_the_internal_handbook_only(sites, offline_zip):
     sitemap = (internal / "sitemap.xml").read_text(encoding="utf-8")
     index = "\n".join(p.read_text(encoding="utf-8") for p in sorted((internal / "search").rglob("*")) if p.is_file())
     start = internal / "intern/index.html"
-    nav = {resolve(start, href, internal)[0] for href in re.findall(r'<a href="([^"]*)" class="md-nav__link', start.read_text(encoding="utf-8"))}
+    nav = {
+        resolve(start, href, internal)[0]
+        for href in re.findall(r'<a href="([^"]*)" class="md-nav__link', start.read_text(encoding="utf-8"))
+    }
     for doc in docs:
         url = urls.url_of(doc.relative_to(REPO / "docs").as_posix())
         assert (internal / url / "index.html").is_file(), url
@@ -181,10 +183,14 @@ def _with_internal_content(corpus) -> set[str]:
                  or any(e.notes for r in plan.reports for e in r.entries if e.measure_id == x.id)}
     pages = {urls.url_of(urls.page_of(ref)) + "index.html" for ref in refs}
     # contact persons are on the printable plan too
-    return pages | {f"handlingsplaner/{p.id}/utskrift/index.html" for p in corpus.plans.values() if any(x.contacts or x.notes for x in p.measures)}
+    return pages | {
+        f"handlingsplaner/{p.id}/utskrift/index.html" for p in corpus.plans.values() if any(x.contacts or x.notes for x in p.measures)
+    }
 
 
-_INTERNAL_BLOCK = re.compile(r'<div class="admonition internal">.*?</div>\s*|<section class="admonition internal pv-notes".*?</section>\s*', re.S)
+_INTERNAL_BLOCK = re.compile(
+    r'<div class="admonition internal">.*?</div>\s*|<section class="admonition internal pv-notes".*?</section>\s*', re.S
+)
 
 
 def test_outputs_differ_exactly_by_internal_content(sites, internal_corpus):
@@ -198,7 +204,9 @@ def test_outputs_differ_exactly_by_internal_content(sites, internal_corpus):
         a = re.sub(r"\s+", " ", article(page.read_text(encoding="utf-8")))
         b = article((internal / rel).read_text(encoding="utf-8"))
         # Edit links are for editors: only the internal handbook has them (mkdocs.internal.yml).
-        b = re.sub(r"\s+", " ", re.sub(r'<a href="[^"]*" title="[^"]*" class="md-content__button md-icon" rel="edit">.*?</a>', "", b, flags=re.S))
+        b = re.sub(
+            r"\s+", " ", re.sub(r'<a href="[^"]*" title="[^"]*" class="md-content__button md-icon" rel="edit">.*?</a>', "", b, flags=re.S)
+        )
         if a != b:
             differing.add(rel.as_posix())
             if 'class="pv-draft' in b:

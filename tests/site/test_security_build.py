@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import gzip
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -58,7 +57,7 @@ def zip_texts(archive: Path) -> dict[str, str]:
 @pytest.mark.parametrize("output", ["public", "offline", "zip"])
 def test_no_byte_of_internal_data_in_public_outputs(builds, output):
     texts = zip_texts(builds["zip"]) if output == "zip" else every_text(builds[output])
-    assert any(name.endswith("search_index.json") or name.endswith("search_index.js") for name in texts)
+    assert any(name.endswith(("search_index.json", "search_index.js")) for name in texts)
     for level, marker in INTERNAL_MARKERS.items():
         leaks = [name for name, text in texts.items() if marker in text]
         assert not leaks, f"internal {level} in {output}: {leaks[:5]}"

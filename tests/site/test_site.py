@@ -39,7 +39,9 @@ def small(tmp_path_factory):
     root = tmp_path_factory.mktemp("small")
     data = Data(root)
     data.org("samarb", "Samarbeidsrådet", abbreviation="SR", kind="råd")
-    data.terms.append({"id": "slt", "term": "SLT", "expansion": "Samordning av lokale tiltak", "source": {"document": "kilde", "page": None}})
+    data.terms.append(
+        {"id": "slt", "term": "SLT", "expansion": "Samordning av lokale tiltak", "source": {"document": "kilde", "page": None}}
+    )
     plan = data.plan("plan-a", title="Prøveplanen", packages=[package(1), package(2)], measures=[
         measure(1, period=(2009, 2009)), measure(2, period=(2009, 2010)),
         measure(3, package="pakke-2", partners=("samarb",), description="Arbeidet i SLT styrkes."),
@@ -57,8 +59,8 @@ def small(tmp_path_factory):
 
 def test_readable_stable_urls(public_corpus):
     for plan in public_corpus.plans.values():
-        for measure in plan.measures:
-            assert urls.url_of(urls.page_of(measure.ref)) == f"handlingsplaner/{plan.id}/{measure.id}/"
+        for x in plan.measures:
+            assert urls.url_of(urls.page_of(x.ref)) == f"handlingsplaner/{plan.id}/{x.id}/"
     assert urls.url_of(urls.page_of("measure:p/tiltak-21")) == "handlingsplaner/p/tiltak-21/"
     assert urls.url_of(urls.page_of("goal:s/omrade/mal")) == "strategier/s/omrader/omrade/mal/"
 
@@ -82,8 +84,8 @@ def _references(corpus) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for plan in corpus.plans.values():
         pairs.add((plan.ref, plan.owner.ref))
-        for package in plan.packages:
-            pairs.add((package.ref, plan.ref))
+        for pkg in plan.packages:
+            pairs.add((pkg.ref, plan.ref))
         for x in plan.measures:
             pairs.add((x.ref, x.package.ref))
             pairs |= {(x.ref, o.ref) for o in x.responsibility.organisations}
@@ -169,10 +171,10 @@ def test_status_table_has_every_measure_of_every_plan(sites, public_corpus):
         assert len(rows) == len(plan.measures)
         overdue = re.findall(r'<tr data-plan="[^"]+" [^>]*data-overdue="(ja|nei)"', table)
         assert overdue == ["ja" if index.is_overdue(x) else "nei" for x in plan.measures]
-        for measure, (row_plan, row) in zip(plan.measures, rows):
+        for x, (row_plan, row) in zip(plan.measures, rows, strict=False):
             assert row_plan == plan.id
-            assert f'href="../../{urls.url_of(urls.page_of(measure.ref))}"' in row
-            assert f'<td data-label="Nr." data-sort="{measure.number}">{measure.number}</td>' in row
+            assert f'href="../../{urls.url_of(urls.page_of(x.ref))}"' in row
+            assert f'<td data-label="Nr." data-sort="{x.number}">{x.number}</td>' in row
         script = sites["public"].html(f"status/data/{plan.id}.js")
         data = json.loads(script[script.index("(", script.index("push")) + 1:script.rindex(")")])
         assert [r[1] for r in data["rows"]] == [x.number for x in plan.measures]
@@ -196,7 +198,11 @@ def test_overdue_flag(small):
 
 def test_status_is_text_not_colour_alone(small):
     page = small.html("handlingsplaner/plan-a/tiltak-3/index.html")
-    assert re.search(r'<span class="pv-status pv-status--under-planlegging"[^>]*><span class="pv-status__icon" aria-hidden="true"></span>Under planlegging</span>', page)
+    assert re.search(
+        r'<span class="pv-status pv-status--under-planlegging"[^>]*>'
+        r'<span class="pv-status__icon" aria-hidden="true"></span>Under planlegging</span>',
+        page,
+    )
     assert "per august 2011" in page
 
 
@@ -377,8 +383,8 @@ def test_plan_page_lists_its_measures_with_status(sites, public_corpus):
         page = sites["public"].html(f"handlingsplaner/{plan.id}/index.html")
         table = re.search(rf'<table class="pv-table" id="tiltak-{plan.id}".*?</table>', page, re.S).group(0)
         assert table.count("<tr data-plan=") == len(plan.measures)
-        for measure in plan.measures:
-            assert f'href="{measure.id}/"' in table
+        for x in plan.measures:
+            assert f'href="{x.id}/"' in table
         assert table.count('class="pv-status pv-status--') == len(plan.measures)
         assert table.count('class="pv-status pv-status--ingen"') == sum(1 for x in plan.measures if not index.entry(x))
 

@@ -64,11 +64,13 @@ def test_two_reports_draw_the_statuses_from_report_to_report_with_a_table(tmp_pa
     head = _cells(re.search(r"<thead>(.*?)</thead>", table).group(1))
     rows = [_cells(r) for r in re.findall(r"<tr>(.*?)</tr>", table.split("<tbody>")[1])]
     assert len(rows) == len(plan.reports)
-    for report, row in zip(plan.reports, rows):
+    for report, row in zip(plan.reports, rows, strict=False):
         assert row[0].startswith(report.title)
         expected = report_counts(ctx, plan, report)
         for status in corpus.vocabulary.statuses:
-            assert int(row[head.index(status.label)]) == sum(1 for x in plan.measures if (e := report.entry(x.id)) and e.status.id == status.id)
+            assert int(row[head.index(status.label)]) == sum(
+                1 for x in plan.measures if (e := report.entry(x.id)) and e.status.id == status.id
+            )
             assert int(row[head.index(status.label)]) == expected[status.id]
         assert int(row[-1]) == len(plan.measures) == sum(int(c) for c in row[1:-1])
     assert rows[0][1:] != rows[1][1:]  # the second report moved something, and the table shows it

@@ -191,7 +191,10 @@ def test_every_bad_row_is_reported_at_once(data_copy: Path, tmp_path: Path, caps
     })
     err = _errors(data_copy, book, capsys)
     rows = {x.id: i for i, x in enumerate(plan.measures, start=2)}
-    assert f"ark «Status», rad {rows[a.id]}, kolonne «Ny status» (G): «Nesten ferdig» er ikke en status i planens skala; forventet en av:" in err
+    assert (
+        f"ark «Status», rad {rows[a.id]}, kolonne «Ny status» (G): «Nesten ferdig» er ikke en status i planens skala; forventet en av:"
+        in err
+    )
     assert f"rad {rows[b.id]}, kolonne «Tiltak» (C): raden heter «{b.title} (nytt navn)», men tiltaket heter nå «{b.title}»" in err
     assert f"rad {rows[b.id]}, kolonne «Ny status» (G): statustekst uten status" in err
     assert f"rad {rows[c.id]}, kolonne «ID» (A): «finnes-ikke» er ikke et tiltak i planen «{plan.id}»" in err

@@ -12,11 +12,11 @@ from datetime import datetime
 import openpyxl
 import pytest
 
+from corpora import Data, measure, second_report
 from planverk import exports, urls
 from planverk.index import Index
 from planverk.plaintext import plain
 from planverk.xlsx import workbook
-from corpora import Data, measure, second_report
 
 SITE = "https://data.example.no/planer/"
 NORWEGIAN = set("æøåÆØÅ")
@@ -55,14 +55,14 @@ def test_rows_agree_with_the_data(rows, public_corpus):
     index = Index(public_corpus)
     by_key = {(r["plan_id"], r["tiltak_id"]): r for r in rows}
     for plan in public_corpus.plans.values():
-        for measure in plan.measures:
-            row = by_key[(plan.id, measure.id)]
-            assert row["tittel"] == measure.title and int(row["nummer"]) == measure.number
-            leads = [p.organisation.id for p in measure.responsibility.parties if p.role.leads and p.organisation]
+        for x in plan.measures:
+            row = by_key[(plan.id, x.id)]
+            assert row["tittel"] == x.title and int(row["nummer"]) == x.number
+            leads = [p.organisation.id for p in x.responsibility.parties if p.role.leads and p.organisation]
             assert row["ansvarlig_ids"].split(";") == leads or (row["ansvarlig_ids"] == "" and not leads)
-            found = index.entry(measure)
+            found = index.entry(x)
             assert row["status"] == (found[1].status.label if found else "")
-            assert row["forfalt"] == ("true" if index.is_overdue(measure) else "false")
+            assert row["forfalt"] == ("true" if index.is_overdue(x) else "false")
     assert len(by_key) == sum(len(p.measures) for p in public_corpus.plans.values())
 
 
@@ -95,7 +95,7 @@ def test_json_agrees_with_the_data(public_corpus):
         assert found["tittel"] == x.title
         entries = [(r, r.entry(x.id)) for r in plan.reports if r.entry(x.id)]
         assert [(s["status"], s["per"]) for s in found["status"]] == [(e.status.label, r.as_of) for r, e in entries]
-        for status, (_, entry) in zip(found["status"], entries):
+        for status, (_, entry) in zip(found["status"], entries, strict=False):
             assert [ref["tekst"] for ref in status["referanser"]] == [ref.text for ref in entry.references]
 
 
@@ -219,8 +219,8 @@ def test_urls_in_the_exports_are_absolute(public_corpus):
     files = dict(exports.all_files(public_corpus, Index(public_corpus), site_url=SITE))
     rows = list(csv.DictReader(io.StringIO(files["data/tiltak.csv"])))
     assert rows and all(r["nettadresse"].startswith(SITE + "handlingsplaner/") for r in rows)
-    for measure in json.loads(files["data/tiltak.json"])["tiltak"]:
-        assert measure["nettadresse"].startswith(SITE)
+    for item in json.loads(files["data/tiltak.json"])["tiltak"]:
+        assert item["nettadresse"].startswith(SITE)
     package = json.loads(files["data/datapackage.json"])
     assert package["homepage"] == SITE and all(s["path"].startswith(SITE + "kilder/") for s in package["sources"])
     listed = json.loads(files["data/index.json"])["enheter"]

@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_import_layouts import DOCX_PARAGRAPHS, PDF_LINES, PER_GOAL_NYNORSK, write_docx, write_pdf, write_txt
 
 from planverk.__main__ import main
 from planverk.importer import write as import_write
 from planverk.load import load
-from test_import_layouts import DOCX_PARAGRAPHS, PDF_LINES, PER_GOAL_NYNORSK, write_docx, write_pdf, write_txt
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -70,7 +70,7 @@ def test_import_of_a_real_source_with_its_statuses_as_a_draft_report(data_copy: 
     corpus = load(data_copy, "internal")
     plan = next(p for p in corpus.plans.values() if any(r.source.document == p.source.document for r in p.reports))
     source = data_copy / "sources" / plan.source.document.file
-    code, out, err = run(["import", "plan", str(source), "--id", "kopi", "--title", plan.title, "--status-date", "2030-01",
+    code, _out, err = run(["import", "plan", str(source), "--id", "kopi", "--title", plan.title, "--status-date", "2030-01",
                           "--data", str(data_copy)], capsys)
     assert code == 0, err
     assert run(["check", "--data", str(data_copy)], capsys)[0] == 0
@@ -89,7 +89,7 @@ def test_a_failing_import_leaves_the_data_as_it_was(data_copy: Path, tmp_path: P
     before = snapshot(data_copy)
     original = import_write.plan_yaml
     monkeypatch.setattr(import_write, "plan_yaml", lambda *a, **k: original(*a, **k).replace("owner: regjeringen", "owner: finnes-ikke"))
-    code, out, err = run(["import", "plan", str(write_txt(PER_GOAL_NYNORSK, tmp_path / "p.txt")), "--id", "eldre",
+    code, _out, err = run(["import", "plan", str(write_txt(PER_GOAL_NYNORSK, tmp_path / "p.txt")), "--id", "eldre",
                           "--data", str(data_copy)], capsys)
     assert code == 1
     assert "ingen filer er endret" in err and "finnes-ikke" in err
@@ -128,7 +128,7 @@ def test_an_id_in_use_and_a_text_without_measures_are_refused(data_copy: Path, t
 
 @pytest.mark.parametrize("kind", ["plan", "strategy"])
 def test_new_plan_and_strategy_pass_check(kind: str, data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(["new", kind, "--id", "ny", "--title", "Ny tittel", "--period", "2024-2027", "--data", str(data_copy)], capsys)
+    code, _out, err = run(["new", kind, "--id", "ny", "--title", "Ny tittel", "--period", "2024-2027", "--data", str(data_copy)], capsys)
     assert code == 0, err
     folder = "plans" if kind == "plan" else "strategies"
     text = (data_copy / folder / "ny.yml").read_text(encoding="utf-8")
@@ -146,7 +146,7 @@ def test_new_plan_and_strategy_pass_check(kind: str, data_copy: Path, capsys: py
 
 def test_new_report_lists_every_measure_and_passes_check(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     plan = next(p for p in load(data_copy, "internal").plans.values() if p.measures)
-    code, out, err = run(["new", "report", "--plan", plan.id, "--date", "2030-02", "--data", str(data_copy)], capsys)
+    code, _out, err = run(["new", "report", "--plan", plan.id, "--date", "2030-02", "--data", str(data_copy)], capsys)
     assert code == 0, err
     text = (data_copy / "reports" / f"{plan.id}-2030-02.yml").read_text(encoding="utf-8")
     assert all(f"  - measure: {x.id}\n" in text for x in plan.measures)
@@ -156,7 +156,9 @@ def test_new_report_lists_every_measure_and_passes_check(data_copy: Path, capsys
     previous = plan.latest_report
     if previous is not None:  # the previous status carried forward, to be changed
         assert all(e.status == previous.entry(e.measure_id).status for e in report.entries if previous.entry(e.measure_id))
-    assert plan.id in load(data_copy, "public").plans and all(r.as_of != "2030-02" for r in load(data_copy, "public").plans[plan.id].reports)
+    assert plan.id in load(data_copy, "public").plans and all(
+        r.as_of != "2030-02" for r in load(data_copy, "public").plans[plan.id].reports
+    )
 
 
 @pytest.mark.parametrize("args, message", [

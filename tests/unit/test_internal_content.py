@@ -65,7 +65,9 @@ def test_public_ctx_renders_no_notes_or_draft_notice_even_if_given_some(fixture_
 def test_note_text_is_escaped_and_its_author_too(fixture_data):
     data, ids = fixture_data
     plan_file = next(p for p in sorted((data / "plans").glob("*.yml")))
-    _rewrite(plan_file, lambda d: d["notes"].append({"date": "2012-01-01", "author": "<b>Enhet</b>", "text": "<script>x()</script> *viktig*"}))
+    _rewrite(
+        plan_file, lambda d: d["notes"].append({"date": "2012-01-01", "author": "<b>Enhet</b>", "text": "<script>x()</script> *viktig*"})
+    )
     plan = load(data, "internal").plans[ids["plan"]]
     ctx = Ctx.create(load(data, "internal"))
     block = notes_block(ctx, plan.notes)
@@ -83,7 +85,7 @@ def test_note_text_is_escaped_and_its_author_too(fixture_data):
     ({"date": "2012-02-01", "author": "A", "text": "[lenke](../relativ)"}, "er ikke tillatt"),
 ])
 def test_bad_notes_get_a_clear_error(fixture_data, note, message):
-    data, ids = fixture_data
+    data, _ids = fixture_data
     plan_file = sorted((data / "plans").glob("*.yml"))[0]
     _rewrite(plan_file, lambda d: d["measures"].__getitem__(0).__setitem__("notes", [note]))
     with pytest.raises(DataErrors) as caught:

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from support import DATA, REPO, build_site
 from planverk.errors import DataError, DataErrors
 from planverk.load import load
+from support import DATA, REPO, build_site
 
 PLAN = "plans/gode-krefter.yml"
 RADIKALISERING = "plans/radikalisering.yml"
@@ -86,7 +86,7 @@ def test_yaml_syntax_error_names_the_line_and_where_the_broken_part_began(data_c
                 "    title: [Styrke kunnskapsgrunnlaget om kriminalitet\n")
     error = only_error(data_copy)
     # the parser stops on the next line; the message points back at the open bracket
-    check(error, PLAN, line + 1, "", "YAML-syntaksfeil", "flow sequence (linje %d)" % line, "expected ',' or ']'")
+    check(error, PLAN, line + 1, "", "YAML-syntaksfeil", f"flow sequence (linje {line})", "expected ',' or ']'")
 
 
 def test_yaml_syntax_error_on_a_tab_says_so(data_copy: Path) -> None:
@@ -204,7 +204,9 @@ def test_yaml_1_1_date_trap(data_copy: Path) -> None:
 @pytest.mark.parametrize("written, read_as", [("012", "det oktale tallet 10"), ("1:20", "det 60-tallsbaserte tallet 80")])
 def test_yaml_1_1_number_traps(data_copy: Path, written: str, read_as: str) -> None:
     line = edit(data_copy, PLAN, '    number: "II"\n', f"    number: {written}\n")
-    check(only_error(data_copy), PLAN, line, "packages[1].number", f"'{written}' uten anførselstegn", read_as, f'"{written}" i anførselstegn')
+    check(
+        only_error(data_copy), PLAN, line, "packages[1].number", f"'{written}' uten anførselstegn", read_as, f'"{written}" i anførselstegn'
+    )
 
 
 def test_a_trap_value_is_reported_once_not_also_as_the_wrong_type(data_copy: Path) -> None:

@@ -33,7 +33,9 @@ def test_base_override_is_materials_base_without_checkbox_autocomplete_and_with_
 def test_toc_override_differs_only_in_the_title_label():
     ours = _body((REPO / "overrides/partials/toc.html").read_text(encoding="utf-8"))
     theirs = _body((MATERIAL / "partials/toc.html").read_text(encoding="utf-8"))
-    label = '    <label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n      {{ title }}\n    </label>'
+    label = (
+        '    <label class="md-nav__title" for="__toc">\n      <span class="md-nav__icon md-icon"></span>\n      {{ title }}\n    </label>'
+    )
     assert label in theirs, "Material's toc.html changed: review the override"
     before, after = theirs.split(label)
     assert ours.startswith(before) and ours.endswith(after)

@@ -8,15 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from planverk import exports, urls
+from corpora import Data, measure
+from planverk import charts, exports, urls
 from planverk.index import Index
 from planverk.nav import build_nav
 from planverk.pages import build_pages
 from planverk.pages.base import Ctx
 from planverk.pages.plans import measure_page
-from planverk import charts
 from planverk.pages.strategies import LAYER_LABEL, pyramid
-from corpora import Data, measure, package
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 LINK = re.compile(r"\]\(([^)\s]+?)(?:#[^)]*)?\)")

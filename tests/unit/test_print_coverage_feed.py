@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-
 from email.utils import parsedate_to_datetime
 
+from corpora import Data, plan_with_packages, strategy_with_goals_linked_from_a_plan
 from planverk.feed import rss, summary
 from planverk.index import Coverage, Index
 from planverk.pages.base import Ctx
 from planverk.pages.printable import css_string, plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
 from planverk.text import md_text, year_month
-from corpora import Data, plan_with_packages, strategy_with_goals_linked_from_a_plan
 
 
 def _plain(text: str) -> str:
@@ -52,7 +51,7 @@ def test_plan_print_page_opens_with_a_cover_and_the_status(public_corpus):
         body = page.full_body
         assert body.lstrip().startswith('<header class="pv-cover"')
         cover = body[:body.index("</header>")]
-        assert f"<h1 " in cover and plan.owner.name in cover
+        assert "<h1 " in cover and plan.owner.name in cover
         assert (f"Status per {year_month(plan.latest_report.as_of)}" if plan.latest_report else "Ingen statusrapport") in cover
         assert "Utskriftsversjon" not in body
         status, first_measure = body.index("## Status"), body.index(f"Tiltak {plan.measures[0].number}: ")

@@ -17,10 +17,25 @@ ENGLISH = re.compile(r"\b(is not|does not|is a required|should|must|Additional p
                      r"expected|non-unique|is too)\b")
 
 PARTY = {"role": "ansvarlig"}
-MEASURE = {"id": "tiltak-1", "number": 1, "package": "p", "title": "T", "responsibility": {"parties": [{"org": "dep", "role": "ansvarlig"}]},
-           "period": {"start": 2020, "end": 2021, "text": "2020-2021"}, "description": "D"}
-PLAN = {"id": "p", "title": "P", "owner": "dep", "period": {"start": 2020, "end": 2021, "text": "2020-2021"}, "description": "D",
-        "packages": [{"id": "p", "number": "1", "label": "Pakke", "title": "P"}], "measures": [MEASURE], "source": {"document": "d", "page": None}}
+MEASURE = {
+    "id": "tiltak-1",
+    "number": 1,
+    "package": "p",
+    "title": "T",
+    "responsibility": {"parties": [{"org": "dep", "role": "ansvarlig"}]},
+    "period": {"start": 2020, "end": 2021, "text": "2020-2021"},
+    "description": "D",
+}
+PLAN = {
+    "id": "p",
+    "title": "P",
+    "owner": "dep",
+    "period": {"start": 2020, "end": 2021, "text": "2020-2021"},
+    "description": "D",
+    "packages": [{"id": "p", "number": "1", "label": "Pakke", "title": "P"}],
+    "measures": [MEASURE],
+    "source": {"document": "d", "page": None},
+}
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +60,9 @@ def test_the_literal_plan_is_valid(schemas):
 
 def test_a_party_with_both_or_neither(schemas):
     path = ("measures", 0, "responsibility", "parties", 0)
-    both = messages(schemas, "plan.schema.json", plan_with(responsibility={"parties": [{"org": "dep", "text": "noen", "role": "ansvarlig"}]}))
+    both = messages(
+        schemas, "plan.schema.json", plan_with(responsibility={"parties": [{"org": "dep", "text": "noen", "role": "ansvarlig"}]})
+    )
     assert both[path].startswith("har både 'org' og 'text'; forventet bare ett av dem")
     neither = messages(schemas, "plan.schema.json", plan_with(responsibility={"parties": [PARTY]}))
     assert neither[path].startswith("mangler 'org' eller 'text'; forventet ett av dem")

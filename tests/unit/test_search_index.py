@@ -25,7 +25,9 @@ STATUSES = (m.Status("ikke-igangsatt", "Ikke igangsatt", "", False, 0), m.Status
 needs_node = pytest.mark.skipif(NODE is None, reason="node runs the browser's search worker (make tools installs it)")
 
 
-def doc(url: str, title: str, text: str = "", *, kind: str = ENTITY, keywords: tuple[str, ...] = (), status: str | None = None) -> SearchDoc:
+def doc(
+    url: str, title: str, text: str = "", *, kind: str = ENTITY, keywords: tuple[str, ...] = (), status: str | None = None
+) -> SearchDoc:
     return SearchDoc(url, title, kind, keywords, (), text, status)
 
 

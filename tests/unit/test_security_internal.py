@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from hostile import INTERNAL_MARKERS, add_internal, edit
+from corpora import Data, measure
+from hostile import INTERNAL_MARKERS, add_internal
 from planverk import exports
 from planverk.feed import rss
 from planverk.index import Index
 from planverk.load import load
 from planverk.nav import build_nav
 from planverk.pages import build_pages
-from corpora import Data, measure
 from support import DATA
 
 

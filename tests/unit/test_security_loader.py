@@ -38,7 +38,7 @@ def line_of(data: Path, rel: str, needle: str) -> int:
 
 
 def assert_reported(err: str, where: str, *words: str) -> None:
-    line = next((l for l in err.split("\n") if l.strip().startswith(where)), None)
+    line = next((ln for ln in err.split("\n") if ln.strip().startswith(where)), None)
     assert line is not None, f"no error at {where!r} in:\n{err}"
     for word in words:
         assert word in line, f"{word!r} not in {line!r}"
@@ -113,7 +113,7 @@ def test_latin1_file_is_reported_with_file_and_line(data_copy: Path, capsys):
     line = line_of(data_copy, "themes.yml", "Skole og opplæring")
     path.write_bytes(text.encode("latin-1"))
     err = check_output(data_copy, capsys)
-    first_special = next(i for i, l in enumerate(text.split("\n"), 1) if any(c in l for c in "æøåÆØÅéü–«»"))
+    first_special = next(i for i, ln in enumerate(text.split("\n"), 1) if any(c in ln for c in "æøåÆØÅéü–«»"))
     assert first_special <= line
     assert_reported(err, f"data/themes.yml:{first_special}:", "ikke UTF-8", f"linje {first_special}")
 
@@ -230,7 +230,7 @@ def test_reserved_page_names_are_refused_for_every_kind(data_copy: Path, capsys,
             path.write_text(path.read_text(encoding="utf-8").replace("konfliktradet-virksomhetsstrategi-2023-2025", "index"),
                             encoding="utf-8")
     err = check_output(data_copy, capsys)
-    here = next((l for l in err.split("\n") if l.strip().startswith(f"data/{rel}:{line}:")), "")
+    here = next((ln for ln in err.split("\n") if ln.strip().startswith(f"data/{rel}:{line}:")), "")
     assert here and field in here and "nettadressen" in here and "velg en annen id" in here, err
 
 

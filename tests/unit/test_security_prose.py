@@ -163,7 +163,7 @@ def test_reference_definitions_anywhere_are_refused_with_file_and_line(data_copy
     line = source[: source.index("description: |\n  I juni 2020")].count("\n") + 2
     assert main(["check", "--data", str(data_copy)]) == 1
     err = capsys.readouterr().err
-    target_line = line + next(i for i, l in enumerate(text.split("\n")) if "javascript:" in l)
+    target_line = line + next(i for i, ln in enumerate(text.split("\n")) if "javascript:" in ln)
     assert f"data/plans/radikalisering.yml:{target_line}: description: lenkemålet 'javascript:alert(1)' er ikke tillatt" in err, err
     assert "Traceback" not in err
 
@@ -173,8 +173,9 @@ def test_reference_definitions_anywhere_are_refused_with_file_and_line(data_copy
 
 @pytest.fixture(scope="module")
 def hostile_outputs(tmp_path_factory) -> dict[str, str]:
-    from support import DATA
     import shutil
+
+    from support import DATA
 
     data = tmp_path_factory.mktemp("xss") / "data"
     shutil.copytree(DATA, data)

@@ -47,7 +47,7 @@ def test_data_scripts_hold_every_measure_with_its_rules(public_corpus, directory
     for plan in public_corpus.plans.values():
         data = _data(files[urls.status_data_file(plan.id)])
         assert [r[1] for r in data["rows"]] == [x.number for x in plan.measures]
-        for measure, row in zip(plan.measures, data["rows"]):
+        for measure, row in zip(plan.measures, data["rows"], strict=False):
             assert data["base"] + row[0] == urls.site_path(urls.page_of(measure.ref), directory_urls=directory_urls)
             found = index.entry(measure)
             assert (statuses[row[8]].id if row[8] >= 0 else None) == (found[1].status.id if found else None)
@@ -104,14 +104,17 @@ def test_summary_counts_link_to_what_they_count(public_corpus):
     html = ctx.fragments[-1]
     rows = re.findall(r"<tr>(.*?)</tr>", html.split("<tbody>")[1], re.S)
     assert len(rows) == len(plans)
-    for plan, row in zip(plans, rows):
+    for plan, row in zip(plans, rows, strict=False):
         for href, count in re.findall(r'<a href="([^"]+)">(\d+)</a>', row):
             parts = urlsplit(href.replace("&amp;", "&"))
             assert parts.path == urls.url_of(urls.status_plan_page(plan.id))
             query = {k: v[0].split(",") for k, v in parse_qs(parts.query).items()}
-            chosen = [x for x in plan.measures
-                      if (not query.get("status") or (index.entry(x)[1].status.id if index.entry(x) else "ingen-rapport") in query["status"])
-                      and (not query.get("forfalt") or index.is_overdue(x))]
+            chosen = [
+                x
+                for x in plan.measures
+                if (not query.get("status") or (index.entry(x)[1].status.id if index.entry(x) else "ingen-rapport") in query["status"])
+                and (not query.get("forfalt") or index.is_overdue(x))
+            ]
             assert len(chosen) == int(count), href
         assert not re.findall(r"<td>([1-9]\d*)</td>", row)  # every non-zero count is a link
 

@@ -105,4 +105,7 @@ def test_site_href_equals_the_posixpath_formulation(public_corpus, directory_url
     pairs = [(a, b) for a in paths[::7] for b in paths[::5]]
     assert len(pairs) > 500
     for target, start in pairs:
-        assert urls.site_href(target, start=start, directory_urls=directory_urls) == _reference_href(target, start, directory_urls), (target, start)
+        assert urls.site_href(target, start=start, directory_urls=directory_urls) == _reference_href(target, start, directory_urls), (
+            target,
+            start,
+        )

@@ -271,12 +271,12 @@ def test_keys_must_be_text(key: str, shown: str) -> None:
 
 
 def test_a_yes_no_key_is_refused_like_a_value() -> None:
-    [(line, path, message)] = parse("a: 1\nno: x\n").problems
+    [(line, _path, message)] = parse("a: 1\nno: x\n").problems
     assert line == 2 and "'no' uten anførselstegn" in message
 
 
 def test_a_list_as_key_is_refused() -> None:
-    [(line, path, message)] = parse("a: 1\n? [x, y]\n: z\n").problems
+    [(line, _path, message)] = parse("a: 1\n? [x, y]\n: z\n").problems
     assert line == 2 and "nøkkel må være tekst" in message
 
 

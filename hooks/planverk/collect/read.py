@@ -142,7 +142,10 @@ def _references(sheet: Sheet, line: int, notes: str, text: str, problems: list[s
             continue
         url = match.group(3)
         if url and not _SAFE_URL.match(url):
-            problems.append(f"{_at(sheet, line, 'notes')}: adressen «{url}» er ikke tillatt; forventet en adresse som begynner med https://, http:// eller mailto:")
+            problems.append(
+                f"{_at(sheet, line, 'notes')}: adressen «{url}» er ikke tillatt; "
+                "forventet en adresse som begynner med https://, http:// eller mailto:"
+            )
             continue
         refs.append(m.Reference(number=int(match.group(1)), text=match.group(2), url=url))
     marked = {int(n) for n in _MARKER.findall(text)}

@@ -80,7 +80,7 @@ def _guide(plan: m.Plan, scale: tuple[m.Status, ...]) -> list[str]:
 
 def workbook(plan: m.Plan, scale: tuple[m.Status, ...]) -> Workbook:
     book = Workbook()
-    guide = book.active
+    guide = book.worksheets[0]  # a new workbook has one sheet
     guide.title = GUIDE_SHEET
     guide.column_dimensions["A"].width = 110
     for i, line in enumerate(_guide(plan, scale), start=1):

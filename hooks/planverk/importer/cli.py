@@ -45,7 +45,9 @@ def _fail(text: str) -> int:
 
 def _import_plan(args: argparse.Namespace) -> int:
     if not _ID.match(args.plan_id):
-        return _fail(f"--id: «{args.plan_id}» er ikke en gyldig id; forventet små bokstaver a–z, sifre og bindestrek, f.eks. eldreomsorg-2024")
+        return _fail(
+            f"--id: «{args.plan_id}» er ikke en gyldig id; forventet små bokstaver a–z, sifre og bindestrek, f.eks. eldreomsorg-2024"
+        )
     if args.status_date and not _MONTH.match(args.status_date):
         return _fail(f"--status-date: «{args.status_date}» er ikke en måned; forventet ÅÅÅÅ-MM, f.eks. 2012-02")
     try:

@@ -20,7 +20,9 @@ from .match import Body, Matcher, key
 _RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 _OPEN = re.compile(r"^(\d{4})\s*[-–—]?$")
 _FROM = re.compile(r"^(?:oppstart|fra|frå|start|startar|starter)\s+(?:i\s+)?(\d{4})$", re.I)
-_UNKNOWN_START = re.compile(r"^(?:påbegynt|pågående|pågåande|igangsatt|igangsett|løpende|løpande|videreføres|vidareførast)\s*[-–—]\s*(\d{4})$", re.I)
+_UNKNOWN_START = re.compile(
+    r"^(?:påbegynt|pågående|pågåande|igangsatt|igangsett|løpende|løpande|videreføres|vidareførast)\s*[-–—]\s*(\d{4})$", re.I
+)
 _PLAN_RANGE = re.compile(r"\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 _OVERVIEW_PERIOD = re.compile(r"(?:Oppstart i\s+\d{4}|\d{4}\s*[-–—]\s*\d{4}|\d{4}\s*[-–—]|\d{4})$")
 
@@ -197,10 +199,9 @@ def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, 
     measures: list[Measure] = []
     for seq, x in enumerate(found.measures, start=1):
         number = int(x.number) if plain and x.number else seq
-        if x.number and repeated and x.group is not None and x.group.number:
-            base = f"{x.group.number}-{x.number}"  # numbered per group: «Mål 2, tiltak 1» is tiltak-2-1
-        else:
-            base = x.number or str(seq)
+        per_group = x.number and repeated and x.group is not None and x.group.number
+        # numbered per group: «Mål 2, tiltak 1» is tiltak-2-1
+        base = f"{x.group.number}-{x.number}" if per_group and x.group is not None else x.number or str(seq)
         ident = f"tiltak-{slug(base)}"
         if ident in ids:
             ident = f"tiltak-{seq}"
@@ -208,7 +209,9 @@ def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, 
         package = packages[id(x.group)] if x.group is not None and id(x.group) in packages else packages[0]
         measure = Measure(id=ident, number=number, written_number=x.number, package=package, title=x.title, line=x.line)
         if not plain and x.number:
-            measure.notes.append(f"nummeret i kilden: «{x.number}»" + (f" under {package.label.lower()} {package.number}" if x.group else ""))
+            measure.notes.append(
+                f"nummeret i kilden: «{x.number}»" + (f" under {package.label.lower()} {package.number}" if x.group else "")
+            )
         if x.group_is_guess:
             measure.notes.append(f"kilden sier ikke hvor tiltaket hører hjemme; {package.label.lower()} «{package.title}» er et "
                                  "forslag ut fra ordene i tittelen eller teksten: sjekk det")

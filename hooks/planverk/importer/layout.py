@@ -274,7 +274,7 @@ class _Parser:
                 break
         if node.number and "." in node.number:
             prefix = node.number.rsplit(".", 1)[0]
-            while stack and not (stack[-1].number == prefix):
+            while stack and stack[-1].number != prefix:
                 if not any(g.number == prefix for g in stack):
                     break
                 stack.pop()

@@ -17,8 +17,8 @@ The rules are those the hand-made data follows (``data/plans/*.yml``, ``responsi
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .. import model as m
 
@@ -130,7 +130,7 @@ class Matcher:
         """The bodies of a responsibility string, each with its role."""
         if not text or not text.strip():
             return []
-        lead, partners = (_TOGETHER.split(text, maxsplit=1) + [""])[:2]
+        lead, partners = ([*_TOGETHER.split(text, maxsplit=1), ""])[:2]
         out = [self.body(p, role) for p in self.parts(lead)]
         out += [self.body(p, "samarbeidspart") for p in self.parts(partners)]
         return [b for b in out if b.text]

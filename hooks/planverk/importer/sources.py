@@ -36,7 +36,7 @@ def _is_list_item(paragraph) -> bool:  # type: ignore[no-untyped-def]
     style = (paragraph.style.name or "") if paragraph.style is not None else ""
     if style.lower().startswith(("list bullet", "list number", "listeavsnitt", "list paragraph", "punktliste")):
         return True
-    props = paragraph._p.pPr  # noqa: SLF001 - python-docx exposes numbering only through the XML
+    props = paragraph._p.pPr
     return props is not None and props.numPr is not None
 
 

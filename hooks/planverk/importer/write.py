@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import model as m
-from ..errors import DataErrors
 from ..load import load
 from ..text import year_month
 from .draft import Draft, Measure, slug
@@ -174,16 +173,22 @@ def report_yaml(draft: Draft, *, date: str, document_id: str) -> str:
 
 
 def document_yaml(*, document_id: str, title: str, owner: str, source_name: str) -> str:
-    return "\n".join([
-        f"  - id: {document_id}",
-        f"    title: {q(title)}",
-        "    kind: handlingsplan",
-        f"    publisher: {owner}",
-        "    date: null",
-        f"    file: {document_id}.txt",
-        "    has_pages: false",
-        f"    extraction_note: {q(f'Lest inn fra {source_name} med «planverk import plan»; teksten er uttrekket av filen, uten sidetall.')}",
-    ]) + "\n"
+    return (
+        "\n".join(
+            [
+                f"  - id: {document_id}",
+                f"    title: {q(title)}",
+                "    kind: handlingsplan",
+                f"    publisher: {owner}",
+                "    date: null",
+                f"    file: {document_id}.txt",
+                "    has_pages: false",
+                "    extraction_note: "
+                + q(f"Lest inn fra {source_name} med «planverk import plan»; teksten er uttrekket av filen, uten sidetall."),
+            ]
+        )
+        + "\n"
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .common import Entity, Base, Document, Organisation, RelationKind, Role, Source, Status, Term, Theme
+from .common import Base, Document, Entity, Organisation, RelationKind, Role, Source, Status, Term, Theme
 from .plans import Plan
 from .strategies import Strategy
 

@@ -103,7 +103,7 @@ def _measure_doc(url: str, title: str, measure: m.Measure, plan: m.Plan, index: 
     status = None
     latest = index.entry(measure)
     if latest is not None:
-        report, entry = latest
+        _report, entry = latest
         status = entry.status.id
         if entry.narrative:
             text.append(plain(entry.narrative))
