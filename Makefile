@@ -10,14 +10,14 @@ EPOCH      := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH := $(EPOCH)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site public internal offline test fidelity check serve bench lock browser tools clean
+.PHONY: site public internal offline test fidelity check lint serve bench lock browser tools clean
 
 site: public internal offline
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON_BIN) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test,lint]"
 	touch $@
 
 tools/node_modules/.installed: tools/package.json tools/package-lock.json
@@ -51,6 +51,11 @@ browser:
 test: $(STAMP) tools browser
 	$(PY) -m pytest
 
+# Style and types: ruff (rules in pyproject.toml) on the code and tests, mypy --strict on hooks/.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check hooks scripts tests
+	$(VENV)/bin/mypy
+
 # The content checks alone: the data against the source texts in data/sources/ (tests/fidelity;
 # `make test` runs them too). PLANVERK_DATA=<folder> checks another data folder.
 fidelity: $(STAMP)
@@ -65,7 +70,7 @@ bench: $(STAMP) tools browser
 	$(PY) scripts/bench_status.py
 
 lock:
-	$(PYTHON_BIN) -m venv /tmp/planverk-lock && /tmp/planverk-lock/bin/pip install --quiet ".[test]" && \
+	$(PYTHON_BIN) -m venv /tmp/planverk-lock && /tmp/planverk-lock/bin/pip install --quiet ".[test,lint]" && \
 	  { echo "# Exact versions resolved for planverk; pip install -c constraints.txt keeps installs reproducible."; \
 	    echo "# Regenerate with: make lock"; /tmp/planverk-lock/bin/pip freeze --exclude planverk | sort -f; } > constraints.txt
 
