@@ -42,17 +42,12 @@ class _Text(HTMLRenderer):
     def emphasis(self, text: str) -> str:
         return text
 
-    def strong(self, text: str) -> str:
-        return text
-
-    def codespan(self, text: str) -> str:
-        return text
+    strong = emphasis
+    codespan = emphasis
+    block_text = emphasis
 
     def inline_html(self, html: str) -> str:
         return html
-
-    def block_text(self, text: str) -> str:
-        return text
 
     def link(self, text: str, url: str, title: str | None = None) -> str:
         return text if text == url else f"{text} ({url})"
