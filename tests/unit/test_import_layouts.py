@@ -15,7 +15,7 @@ import pytest
 
 from planverk import model as m
 from planverk.importer import draft as drafts
-from planverk.importer import layout, sources
+from planverk.importer import layout, patterns, sources
 from planverk.importer.match import Matcher
 
 SCALE = ["Ikke igangsatt", "Under planlegging", "Igangsatt", "Gjennomført"]
@@ -392,7 +392,7 @@ Barna skal få hjelp.
     (["Barne-, likestillings- og", "inkluderingsdepartementet"], "Barne-, likestillings- og inkluderingsdepartementet"),
 ])
 def test_wrapped_lines_are_joined_as_the_data_rules_say(parts: list[str], joined: str) -> None:
-    assert layout.join(parts) == joined
+    assert patterns.join(parts) == joined
 
 
 def test_a_goal_line_inside_a_measure_is_not_a_group() -> None:

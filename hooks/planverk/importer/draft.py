@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from . import layout as lay
+from . import found as lay
+from .describe import markdown
 from .match import Body, Matcher, key
 
 _RANGE = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
@@ -265,7 +266,7 @@ def _facts(measure: Measure, x: lay.Measure, row: lay.OverviewRow | None, status
         if measure.status is None:
             measure.notes.append(f"status «{label}» er ikke en status i skalaen ({', '.join(statuses.values())})")
     measure.status_text = "\n\n".join(x.status_text) or None
-    measure.description = lay.markdown(x.description)
+    measure.description = markdown(x.description)
     for name, value in (("nummer", x.number), ("tittel", x.title), ("ansvar", measure.bodies), ("periode", measure.period),
                         ("status", measure.status), ("beskrivelse", measure.description)):
         (measure.filled if value else measure.missing).append(name)
