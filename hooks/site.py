@@ -155,7 +155,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     corpus = state.corpus
     if not corpus.internal:
         leaked = sorted(f.src_uri for f in files
-                        if f.src_uri.startswith(INTERN) and f.inclusion.is_included())  # type: ignore[no-untyped-call]
+                        if f.src_uri.startswith(INTERN) and f.inclusion.is_included())  # type: ignore[no-untyped-call]  # untyped in mkdocs
         if leaked:
             raise PluginError(f"docs/{leaked[0]} is internal: exclude_docs must leave out /{INTERN} in every build but the internal one")
     else:

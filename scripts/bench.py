@@ -24,15 +24,14 @@ from pathlib import Path
 
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "hooks"))
+from planverk import synthetic
+from planverk.abbr import Abbreviations
+from planverk.load import load
+from planverk.nav import build_nav
+from planverk.pages import build_pages
+from planverk.pages.base import expand
 
-from planverk import synthetic  # noqa: E402
-from planverk.abbr import Abbreviations  # noqa: E402
-from planverk.load import load  # noqa: E402
-from planverk.nav import build_nav  # noqa: E402
-from planverk.pages import build_pages  # noqa: E402
-from planverk.pages.base import expand  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 HANDWRITTEN = [("Om nettstedet", "om-nettstedet.md"), ("Tilgjengelighetserklæring", "tilgjengelighetserklaering.md")]
 
@@ -42,7 +41,8 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", "PLANVERK_TIMINGS": "1"}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    output = proc.stdout.read()  # type: ignore[union-attr]
+    assert proc.stdout is not None  # stdout=PIPE
+    output = proc.stdout.read()
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
     if status != 0:

@@ -49,7 +49,8 @@ class Abbreviations:
                 return word
             return f'<abbr title="{titles[word]}">{word}</abbr>'
 
-        return self._pattern.sub(one, text)  # type: ignore[union-attr]
+        pattern = self._pattern
+        return pattern.sub(one, text) if pattern is not None else text
 
     def html(self, text: str) -> str:
         """Escape plain ``text`` and wrap each known abbreviation."""

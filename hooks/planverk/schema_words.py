@@ -72,7 +72,7 @@ def _alternatives(error: ValidationError) -> tuple[list[int], dict[int, list[Val
     """For anyOf/oneOf: which alternatives the value passes, and the errors of each one that it fails."""
     failures: dict[int, list[ValidationError]] = {}
     for sub in error.context or []:
-        failures.setdefault(sub.schema_path[0], []).append(sub)  # type: ignore[arg-type]
+        failures.setdefault(int(sub.schema_path[0]), []).append(sub)  # the alternative's index
     passed = [i for i in range(len(cast(list[Any], error.validator_value))) if i not in failures]
     return passed, failures
 

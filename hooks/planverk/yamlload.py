@@ -16,7 +16,7 @@ import yaml
 try:  # the C loader is ~10x faster; same semantics
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the pure-Python class, same API
 
 Path = tuple[str | int, ...]
 
@@ -57,20 +57,20 @@ class Loaded:
         # inside the text maps to a line of the file
         self._text_starts = text_starts
 
-    def _track(self) -> None:
-        if self._lines is None:
+    def _track(self) -> tuple[dict[Path, int], dict[Path, int]]:
+        """The line maps, made by the careful parser the first time they are asked for."""
+        if self._lines is None or self._text_starts is None:
             careful = _careful(self._text)
             self._lines, self._text_starts = careful._lines or {}, careful._text_starts or {}
+        return self._lines, self._text_starts
 
     @property
     def lines(self) -> dict[Path, int]:
-        self._track()
-        return self._lines  # type: ignore[return-value]
+        return self._track()[0]
 
     @property
     def text_starts(self) -> dict[Path, int]:
-        self._track()
-        return self._text_starts  # type: ignore[return-value]
+        return self._track()[1]
 
     def line(self, path: Path) -> int | None:
         """The line of ``path``, or of its nearest ancestor that has one."""

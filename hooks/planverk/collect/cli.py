@@ -15,7 +15,7 @@ from . import read, template, write
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     report = sub.add_parser("report", help="samle inn status med regneark",
                             description="Lag et regneark for neste statusrapport, og les inn et utfylt ark som en ny rapport.")
     actions = report.add_subparsers(dest="action", required=True)

@@ -17,7 +17,7 @@ _ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     imp = sub.add_parser("import", help="lag et utkast til en plan fra teksten, Word-filen eller PDF-en",
                          description="Les inn et dokument og skriv et utkast i data/.")
     kinds = imp.add_subparsers(dest="kind", required=True)

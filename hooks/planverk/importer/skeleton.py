@@ -29,7 +29,7 @@ _YEARS = re.compile(r"^(\d{4})-(\d{4})$")
 Skeleton = Callable[[str, str, str, str | None, str], str]
 
 
-def add_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     new = sub.add_parser("new", help="lag en ny, tom fil å fylle ut (plan, strategi eller rapport)",
                          description="Skriver en gyldig fil med kommentarer om hva som skal stå hvor. Planen og strategien "
                                      "merkes internal: true og rapporten draft: true til de er ferdige.")
@@ -61,7 +61,10 @@ def _fail(text: str) -> int:
 def _period(text: str | None) -> str:
     if not text:
         return "null  # eller {start: 2024, end: 2027, text: \"2024-2027\"} slik dokumentet skriver perioden"
-    start, end = _YEARS.match(text).groups()  # type: ignore[union-attr]
+    years = _YEARS.match(text)
+    if years is None:  # _check_common refused it before
+        raise ValueError(f"--period: {text!r}")
+    start, end = years.groups()
     return f"{{start: {start}, end: {end}, text: {q(text)}}}"
 
 

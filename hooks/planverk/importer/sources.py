@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import Any
 
 SUFFIXES = (".txt", ".docx", ".pdf")
 
@@ -32,7 +33,7 @@ def read_txt(path: Path) -> str:
         return _clean(raw.decode("cp1252"))  # what Word in Norway saves as «Ren tekst»
 
 
-def _is_list_item(paragraph) -> bool:  # type: ignore[no-untyped-def]
+def _is_list_item(paragraph: Any) -> bool:  # a python-docx Paragraph (the library has no types)
     style = (paragraph.style.name or "") if paragraph.style is not None else ""
     if style.lower().startswith(("list bullet", "list number", "listeavsnitt", "list paragraph", "punktliste")):
         return True
