@@ -93,8 +93,6 @@ def plan_yaml(draft: Draft, *, owner: str, document_id: str, source_name: str, n
         f"source: {{document: {document_id}, page: null}}",
         "internal: true  # slett denne linjen når planen er gjennomgått og kan publiseres",
     ]
-    if draft.language != "nb":
-        out.append(f"# Språk: {draft.language} (nynorsk). Dagens modell har ikke språk per dokument; sidene får bokmålsetiketter.")
     out.append(f"description: {block(draft.description, '  ') if draft.description else q('')}")
     out.append("packages:")
     for package in draft.packages:
@@ -172,7 +170,7 @@ def report_yaml(draft: Draft, *, date: str, document_id: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def document_yaml(*, document_id: str, title: str, owner: str, source_name: str) -> str:
+def document_yaml(*, document_id: str, title: str, owner: str, source_name: str, language: str = "nb") -> str:
     return (
         "\n".join(
             [
@@ -185,6 +183,7 @@ def document_yaml(*, document_id: str, title: str, owner: str, source_name: str)
                 "    has_pages: false",
                 "    extraction_note: "
                 + q(f"Lest inn fra {source_name} med «planverk import plan»; teksten er uttrekket av filen, uten sidetall."),
+                *([f"    language: {language}"] if language != "nb" else []),
             ]
         )
         + "\n"
@@ -242,7 +241,8 @@ def write(data: Path, draft: Draft, *, text: str, owner: str, source_name: str, 
               source_file: text}
     if report_file is not None:
         create[report_file] = report_yaml(draft, date=str(status_date), document_id=document_id)
-    append = {data / "documents.yml": document_yaml(document_id=document_id, title=draft.title, owner=owner, source_name=source_name),
+    append = {data / "documents.yml": document_yaml(document_id=document_id, title=draft.title, owner=owner, source_name=source_name,
+                                                    language=draft.language),
               data / "organisations.yml": organisations_yaml(new, plan_id=draft.plan_id, document_id=document_id)}
     checked = apply(data, create=create, append=append)
     return Written(plan_file=plan_file, source_file=source_file, report_file=report_file, new=new, corpus=checked)

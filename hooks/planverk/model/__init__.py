@@ -28,6 +28,7 @@ from .common import (
     Term,
     Theme,
     kind_of,
+    language_of,
 )
 from .corpus import (
     Corpus,
@@ -113,4 +114,5 @@ __all__ = [
     "Vision",
     "Vocabulary",
     "kind_of",
+    "language_of",
 ]

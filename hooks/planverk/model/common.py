@@ -29,6 +29,13 @@ def kind_of(ref: str) -> str:
     return ref.partition(":")[0]
 
 
+def language_of(entity: Entity) -> str:
+    """The language of an entity's text: its source document's; an entity without a source
+    (a theme) is written in the site's own language, bokmål."""
+    source = entity.source
+    return source.document.language if source is not None else "nb"
+
+
 @dataclass(frozen=True, slots=True)
 class Base:
     """The shared part of every entity class: its ref, made once from its REF pattern (a
@@ -55,6 +62,7 @@ class Document:
     file: str
     has_pages: bool
     extraction_note: str | None
+    language: str = "nb"  # nb, nn or en: the language of the text and of the pages made from it
 
     @property
     def ref(self) -> str:

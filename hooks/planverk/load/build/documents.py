@@ -17,5 +17,6 @@ def documents(cur: Cursor | None, sources: Path, registry: Registry) -> dict[str
         if not (sources / d["file"]).exists():
             at.at("file").error(f"kildeteksten '{d['file']}' finnes ikke i {sources.parent.name}/sources/")
         out[d["id"]] = m.Document(id=d["id"], title=d["title"], kind=d["kind"], publisher_id=d["publisher"], date=d["date"],
-                                  file=d["file"], has_pages=d["has_pages"], extraction_note=d.get("extraction_note"))
+                                  file=d["file"], has_pages=d["has_pages"], extraction_note=d.get("extraction_note"),
+                                  language=d.get("language", "nb"))
     return out
