@@ -272,10 +272,10 @@ def test_three_levels_of_responsibility_become_parties_with_a_note(tmp_path: Pat
     assert any("utførende" in note for note in first.notes)
 
 
-def test_a_period_without_a_start_year_is_left_empty_with_the_reason(tmp_path: Path) -> None:
+def test_a_period_without_a_start_year_keeps_its_end_and_words(tmp_path: Path) -> None:
     first, second = draft_of(write_txt(PER_GOAL_NYNORSK, tmp_path / "plan.txt")).measures[:2]
-    assert first.period is None and first.period_text == "Påbegynt – 2027"
-    assert any("startåret" in note for note in first.notes)
+    assert first.period == {"start": None, "end": 2027, "text": "Påbegynt – 2027"}
+    assert not any("startåret" in note for note in first.notes)
     assert second.period == {"start": 2009, "end": None, "text": "2009-"}
 
 

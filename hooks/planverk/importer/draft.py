@@ -2,7 +2,7 @@
 
 Today's model (``data/schema/plan.schema.json``) has one level of packages under a plan,
 measure numbers that are integers unique in the plan, the roles ``ansvarlig`` and
-``samarbeidspart``, a period with a start year, at least one party per measure, and status in
+``samarbeidspart``, a period (its first or last year may be unknown), at least one party per measure, and status in
 a report rather than in the plan. Where the source says more than that, the draft keeps what
 fits and records what it had to flatten (``Draft.flattened`` and a comment in the file), so a
 person reviewing the draft sees it, and the general model (issue 11) can keep it later.
@@ -51,7 +51,7 @@ def period(text: str | None) -> tuple[dict[str, object] | None, str | None]:
         return {"start": int(match.group(1)), "end": None, "text": words}, None
     match = _UNKNOWN_START.match(words)
     if match:
-        return None, f"«{words}»: kilden oppgir ikke startåret, og dagens modell krever et startår"
+        return {"start": None, "end": int(match.group(1)), "text": words}, None
     return None, f"«{words}» er ikke en periode planverk kjenner (forventet f.eks. «2009-2012», «2009-», «Oppstart i 2010»)"
 
 

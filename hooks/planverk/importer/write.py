@@ -38,8 +38,9 @@ def block(value: str, indent: str) -> str:
 def _period(value: dict[str, object] | None) -> str:
     if value is None:
         return "null"
+    start = "null" if value["start"] is None else value["start"]
     end = "null" if value["end"] is None else value["end"]
-    return f"{{start: {value['start']}, end: {end}, text: {q(str(value['text']))}}}"
+    return f"{{start: {start}, end: {end}, text: {q(str(value['text']))}}}"
 
 
 @dataclass

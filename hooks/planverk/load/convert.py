@@ -62,7 +62,7 @@ def period(raw: dict[str, Any] | None, cur: Cursor) -> m.Period | None:
     if raw is None:
         return None
     found = m.Period(start=raw["start"], end=raw["end"], text=raw["text"])
-    if found.end is not None and found.start > found.end:
+    if found.start is not None and found.end is not None and found.start > found.end:
         cur.at("end").error(f"perioden slutter ({found.end}) før den begynner ({found.start}); forventet start ≤ end")
     return found
 

@@ -160,9 +160,9 @@ class RelationKind:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    start: int
-    end: int | None
-    text: str
+    start: int | None  # None: the source gives no first year («Påbegynt – 2027»)
+    end: int | None  # None: open («2009-»)
+    text: str  # as the source writes it
 
     def ended_before(self, year: int) -> bool:
         """True when the period's last year is before ``year`` (open periods never end)."""
