@@ -110,4 +110,11 @@ def responsibility(raw: dict[str, Any], cur: Cursor, roles: tuple[m.Role, ...], 
         org = organisation(p.get("org"), cur.at("parties", k, "org"), organisations, registry)
         if role is not None:
             parties.append(m.Party(role=role, organisation=org, text=p.get("text")))
-    return m.Responsibility(summary=raw.get("summary"), text=raw.get("text"), parties=tuple(parties))
+    stated = raw.get("stated", True)
+    if stated and not raw["parties"]:
+        cur.at("parties").error("ansvaret har ingen parter; forventet minst én part, eller «stated: false» når kilden ikke sier "
+                                "hvem som har ansvaret")
+    if not stated and raw["parties"]:
+        cur.at("stated").error("«stated: false» sier at kilden ikke oppgir ansvaret, men parties har parter; "
+                               "forventet en tom liste (parties: []) eller at stated fjernes")
+    return m.Responsibility(summary=raw.get("summary"), text=raw.get("text"), parties=tuple(parties), stated=stated)

@@ -185,6 +185,7 @@ class Responsibility:
     summary: str | None
     text: str | None
     parties: tuple[Party, ...]
+    stated: bool = True  # False: the source does not say who is responsible (parties is empty)
 
     @property
     def organisations(self) -> tuple[Organisation, ...]:
