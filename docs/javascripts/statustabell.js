@@ -91,6 +91,8 @@
   function loadRows(config) {
     var rows = [];
     var statuses = config.statuses;
+    var leading = {};  // role id -> true for the roles that lead (vocabulary.yml: leads: true)
+    (config.leads || []).forEach(function (id) { leading[id] = true; });
     (window.planverkStatus || []).forEach(function (plan) {
       if (config.fixedPlan && plan.id !== config.fixedPlan) return;
       plan.rows.forEach(function (r) {
@@ -100,6 +102,8 @@
         rows.push({
           plan: plan, path: r[0].charAt(0) === "/" ? r[0].slice(1) : plan.base + r[0], number: r[1], title: r[2],
           pkg: plan.packages[r[3]], parties: parties, period: r[6], periodKey: r[7],
+          leads: parties.filter(function (p) { return leading[p[2]]; }),
+          partners: parties.filter(function (p) { return !leading[p[2]]; }),
           status: r[8] >= 0 ? statuses[r[8]] : null, previous: r[9] >= 0 ? statuses[r[9]] : null,
           reported: r[10], overdue: r[11] === 1, progress: r[12], orgs: orgs, index: rows.length
         });
@@ -152,8 +156,7 @@
       case "title": td.appendChild(link(root + row.path, row.title)); break;
       case "package": td.appendChild(link(root + row.pkg[2], row.pkg[1])); break;
       case "responsible": {
-        var leads = row.parties.filter(function (p) { return p[2] === "ansvarlig"; });
-        var partners = row.parties.filter(function (p) { return p[2] !== "ansvarlig"; });
+        var leads = row.leads, partners = row.partners;
         leads.forEach(function (p, i) { if (i) td.appendChild(document.createTextNode(", ")); td.appendChild(orgLink(root, plan, p)); });
         if (partners.length) {
           var span = el("span", { "class": "pv-partners" }, leads.length ? " i samarbeid med " : "Samarbeid: ");

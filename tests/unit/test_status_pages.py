@@ -9,6 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from corpora import Data, measure
 from planverk import model as m
 from planverk import progress, urls
 from planverk.index import Index
@@ -129,3 +130,15 @@ def test_status_data_escapes_nothing_into_html(public_corpus):
     assert _data(files[urls.status_data_file(plan.id)])["rows"][0][2] == "<img src=x onerror=alert(1)>"
     page = status_plan_page(Ctx.create(corpus).at(urls.status_plan_page(plan.id)), corpus.plans[plan.id])
     assert "<img src=x" not in page.full_body and "&lt;img src=x onerror=alert(1)&gt;" in page.full_body
+
+
+def test_the_table_script_is_told_which_roles_lead(tmp_path):
+    # statustabell.js puts the parties of these roles first as responsible; the rest "i samarbeid med"
+    data = Data(tmp_path)
+    for role in data.vocabulary["roles"]:
+        role["leads"] = role["id"] == "samarbeidspart"
+    data.plan("plan-a", measures=[measure(1)])
+    corpus = data.load()
+    body = status_overview(Ctx.create(corpus).at(urls.STATUS)).full_body
+    config = json.loads(re.search(r"data-config='([^']*)'", body).group(1).replace("&#34;", '"').replace("&amp;", "&"))
+    assert config["leads"] == ["samarbeidspart"]

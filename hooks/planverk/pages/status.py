@@ -69,6 +69,7 @@ def _config(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None) -> dict
         "statuses": statuses,
         "classes": [[k, v] for k, v in CLASSES.items() if k in present or k in ("ikke-startet", "pagar", "forsinket", "gjennomfort")],
         "roles": [[r.id, r.label] for r in ctx.corpus.vocabulary.roles] + [["aktor", "Aktør"]],
+        "leads": [r.id for r in ctx.corpus.vocabulary.roles if r.leads],  # the roles shown as responsible
         "orgs": [[o.id, f"{o.abbreviation} – {o.name}" if o.abbreviation and o.abbreviation != o.name else o.name] for o in orgs],
         "caption": "Alle tiltak i alle handlingsplaner" if fixed_plan is None else f"Alle tiltak i {fixed_plan.title}",
         "total": len(measures),
