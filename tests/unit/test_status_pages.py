@@ -48,12 +48,12 @@ def test_data_scripts_hold_every_measure_with_its_rules(public_corpus, directory
     for plan in public_corpus.plans.values():
         data = _data(files[urls.status_data_file(plan.id)])
         assert [r[1] for r in data["rows"]] == [x.number for x in plan.measures]
-        for measure, row in zip(plan.measures, data["rows"], strict=False):
-            assert data["base"] + row[0] == urls.site_path(urls.page_of(measure.ref), directory_urls=directory_urls)
-            found = index.entry(measure)
+        for x, row in zip(plan.measures, data["rows"], strict=True):
+            assert data["base"] + row[0] == urls.site_path(urls.page_of(x.ref), directory_urls=directory_urls)
+            found = index.entry(x)
             assert (statuses[row[8]].id if row[8] >= 0 else None) == (found[1].status.id if found else None)
-            assert row[11] == (1 if index.is_overdue(measure) else 0)
-            assert row[12] == index.progress(measure)
+            assert row[11] == (1 if index.is_overdue(x) else 0)
+            assert row[12] == index.progress(x)
 
 
 def _measure(period: m.Period | None) -> m.Measure:
