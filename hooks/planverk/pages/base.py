@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import count
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -15,8 +17,11 @@ from .. import urls
 from ..abbr import Abbreviations
 from ..index import Index
 from ..prose import Prose
-from ..templating import render
-from ..text import html_text, md_text, year_month, yaml_str
+from ..templating import Link, macros, render
+from ..text import md_text, year_month, yaml_str
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,23 @@ class Page:
         return "\n".join(lines) + "\n\n" + self.body.strip() + "\n"
 
 
-_FRAGMENT = re.compile(r"<!-- planverk-fragment:(\d+) -->")
+_COMMA, _NOTHING = Markup(", "), Markup()
+
+
+def commas(items: Iterable[T]) -> list[tuple[Markup, T]]:
+    """Each item with what comes before it in a comma-separated list (nothing for the first): a
+    template then needs no loop.first (a loop context per list made a measure page 30 % slower).
+    Markup, as a plain string's spaces would be trimmed like data's."""
+    return [(_COMMA if i else _NOTHING, item) for i, item in enumerate(items)]
+
+
+def block(name: str, *args: object, **values: object) -> Markup:
+    """The macro ``name`` of templates/blocks.html (the small blocks every entity page has)."""
+    made: Markup = getattr(macros("blocks.html"), name)(*args, **values)  # autoescape: macros return Markup
+    return made
+
+
+_FRAGMENT = re.compile(r"<!-- planverk-fragment:(\d+):(\d+) -->")
 
 
 def expand(html: str, fragments: tuple[str, ...]) -> str:
@@ -94,7 +115,13 @@ KIND_LABEL = {
 
 @dataclass
 class Ctx:
-    """Rendering context for one page: knows where the page is, so links come out relative."""
+    """Rendering context for one page: knows where the page is, so links come out relative,
+    and holds the page's HTML fragments.
+
+    A fragment's placeholder names the context that made it (``serial``): :meth:`page` refuses
+    a body with a placeholder of another context, or with a fragment missing or placed twice,
+    so a fragment can never land on another page. Make one context per page with :meth:`at`.
+    """
 
     corpus: m.Corpus
     index: Index
@@ -103,6 +130,9 @@ class Ctx:
     directory_urls: bool = True
     path: str = ""
     fragments: list[str] = field(default_factory=list)
+    serial: int = 0
+    _serials: Iterator[int] = field(default_factory=lambda: count(1), repr=False)
+    _done: bool = False
 
     @classmethod
     def create(cls, corpus: m.Corpus, *, directory_urls: bool = True, index: Index | None = None,
@@ -112,34 +142,42 @@ class Ctx:
         return cls(corpus, index or Index(corpus), Prose(abbr), abbr, directory_urls)
 
     def at(self, path: str) -> "Ctx":
-        return Ctx(self.corpus, self.index, self.prose_renderer, self.abbr, self.directory_urls, path)
+        """A fresh context for the page at ``path`` (its own fragments)."""
+        return Ctx(self.corpus, self.index, self.prose_renderer, self.abbr, self.directory_urls, path,
+                   serial=next(self._serials), _serials=self._serials)
 
-    def text(self, value: str) -> str:
+    def text(self, value: str) -> Markup:
         """Plain text for our own HTML: escaped, abbreviations as <abbr title>."""
-        return self.abbr.html(value)
+        return Markup(self.abbr.html(value))
 
-    def prose_html(self, text: str | None, *, footnotes: str | None = None, references: tuple[m.Reference, ...] = ()) -> str:
-        """A prose field rendered once (cached) and placed as a fragment."""
+    def prose_block(self, text: str | None, *, footnotes: str | None = None,
+                    references: tuple[m.Reference, ...] = ()) -> Markup:
+        """A prose field as sanitised HTML in its block (rendered once, cached); empty without text.
+        The one way a page shows prose: :class:`Prose` is the one renderer."""
         html = self.prose_renderer.html(text, footnotes=footnotes, references=references)
-        return self.fragment(f'<div class="pv-prose">{html}</div>') if html else ""
+        return block("prose", Markup(html)) if html else Markup()
+
+    def prose(self, text: str | None, *, footnotes: str | None = None, references: tuple[m.Reference, ...] = ()) -> str:
+        """A prose field placed as a fragment: prose never goes through Python-Markdown."""
+        block = self.prose_block(text, footnotes=footnotes, references=references)
+        return self.fragment(block) if block else ""
 
     def url(self, ref: str) -> str:
         """URL of ``ref``'s page relative to this page, for our own HTML (the one way to
         link an entity there: MkDocs does not rewrite links in raw HTML)."""
         return self.page_url(urls.page_of(ref), anchor=urls.anchor_of(ref))
 
-    def a(self, entity: m.Entity, text: str | None = None) -> str:
-        """An HTML link to an entity's page."""
-        label = text if text is not None else title_of(entity)
-        return f'<a href="{self.url(entity.ref)}">{self.text(label)}</a>'
+    def a(self, entity: m.Entity, text: str | None = None) -> Link:
+        """A link to an entity's page, for a template."""
+        return Link(self.url(entity.ref), self.text(text if text is not None else title_of(entity)))
 
     def page_url(self, md_path: str, anchor: str | None = None) -> str:
         """URL of a fixed page relative to this page, for our own HTML."""
         return urls.site_href(md_path, start=self.path, directory_urls=self.directory_urls, anchor=anchor)
 
-    def a_page(self, md_path: str, text: str, query: str = "") -> str:
-        """An HTML link to a fixed page."""
-        return f'<a href="{self.page_url(md_path)}{query}">{self.text(text)}</a>'
+    def a_page(self, md_path: str, text: str, query: str = "") -> Link:
+        """A link to a fixed page, for a template."""
+        return Link(self.page_url(md_path) + query, self.text(text))
 
     def fragment(self, html: str) -> str:
         """A placeholder for a block of our own HTML that Markdown need not parse.
@@ -147,10 +185,22 @@ class Ctx:
         The big tables (10,000 rows in the status table) are escaped HTML already; passing
         them through Python-Markdown's raw-HTML parser cost more than the rest of the page.
         """
+        if self._done:
+            raise ValueError(f"{self.path}: a fragment made after the page was made")
         self.fragments.append(html)
-        return f"<!-- planverk-fragment:{len(self.fragments) - 1} -->"
+        return f"<!-- planverk-fragment:{len(self.fragments) - 1}:{self.serial} -->"
 
-    def page(self, title: str, body: str, **options) -> "Page":
+    def html(self, template: str, **values: object) -> str:
+        """The template rendered and placed as a fragment."""
+        return self.fragment(render(template, **values))
+
+    def page(self, title: str, body: str, **options: Any) -> "Page":
+        """The page of this context; every fragment it made must be in ``body`` once, and no other."""
+        placed = [(int(n), int(serial)) for n, serial in _FRAGMENT.findall(body)]
+        if sorted(placed) != [(n, self.serial) for n in range(len(self.fragments))]:
+            raise ValueError(f"{self.path}: the body's fragments {placed} are not the page's own "
+                             f"({len(self.fragments)} made by context {self.serial})")
+        self._done = True
         return Page(self.path, title, body, fragments=tuple(self.fragments), **options)
 
     def when(self, date: str | None) -> str:
@@ -159,7 +209,7 @@ class Ctx:
     def edit(self, ref: str) -> str | None:
         return self.corpus.files.get(ref)
 
-    # links
+    # links in Markdown
 
     def href(self, ref: str) -> str:
         return urls.href(ref, start=self.path)
@@ -174,25 +224,9 @@ class Ctx:
     def org_link(self, org: m.Organisation, *, short: bool = False) -> str:
         return self.link(org, org.label if short else None)
 
-    def party(self, party: m.Party) -> str:
-        return self.org_link(party.organisation) if party.organisation else md_text(party.text or "")
-
-    # status
-
-    def badge(self, status: m.Status) -> str:
-        """Status as text with an icon shape per status: never colour alone."""
-        return (f'<span class="pv-status pv-status--{status.id}" data-rank="{status.rank}">'
-                f'<span class="pv-status__icon" aria-hidden="true"></span>{html_text(status.label)}</span>')
-
-    # provenance
-
     def source_line(self, source: m.Source) -> str:
-        """Where the entity comes from: document (linked) and page."""
+        """Where the entity comes from: document (linked) and page, as a fragment."""
         return self.fragment(source_html(self, source))
-
-    def prose(self, text: str | None, *, footnotes: str | None = None) -> str:
-        """A prose field as sanitised HTML (a fragment): prose never goes through Python-Markdown."""
-        return self.prose_html(text, footnotes=footnotes)
 
     @cached_property
     def statuses(self) -> tuple[m.Status, ...]:
@@ -212,18 +246,21 @@ def related(ctx: Ctx, ref: str, heading: str = "Relasjoner") -> str:
     in_rel = ctx.index.relations_to.get(ref, ())
     if not out_rel and not in_rel:
         return ""
-    items = [f"<li>{html_text(r.kind.label)}: {ctx.a(ctx.corpus.get(r.to_ref))} — «{ctx.text(r.quote)}»"
-             + (f" ({ctx.text(r.note)})" if r.note else "") + "</li>" for r in out_rel]
-    items += [f"<li>{html_text(r.kind.inverse_label)}: {ctx.a(ctx.corpus.get(r.from_ref))} — «{ctx.text(r.quote)}»</li>" for r in in_rel]
-    return f"## {heading}\n\n" + ctx.fragment(f'<ul class="pv-related">{"".join(items)}</ul>')
+    items = [(r.kind.label, ctx.a(ctx.corpus.get(r.to_ref)), ctx.text(r.quote), ctx.text(r.note) if r.note else None)
+             for r in out_rel]
+    items += [(r.kind.inverse_label, ctx.a(ctx.corpus.get(r.from_ref)), ctx.text(r.quote), None) for r in in_rel]
+    return f"## {heading}\n\n" + ctx.fragment(block("related", items))
 
 
-def source_html(ctx: Ctx, source: m.Source) -> str:
-    page = f", side {source.page}" if source.page else ""
-    return f'<p class="pv-source">Kilde: {ctx.a_page(document_page(source.document), source.document.title)}{page}</p>'
+def source_link(ctx: Ctx, source: m.Source) -> Link:
+    return ctx.a_page(document_page(source.document), source.document.title)
 
 
-def status_counts(ctx: Ctx, measures: tuple[m.Measure, ...] | list[m.Measure]) -> dict[str, int]:
+def source_html(ctx: Ctx, source: m.Source) -> Markup:
+    return block("source", source_link(ctx, source), source.page)
+
+
+def status_counts(ctx: Ctx, measures: Sequence[m.Measure]) -> dict[str, int]:
     counts = {s.id: 0 for s in ctx.statuses}
     counts["ingen"] = 0
     for measure in measures:
@@ -232,67 +269,62 @@ def status_counts(ctx: Ctx, measures: tuple[m.Measure, ...] | list[m.Measure]) -
     return counts
 
 
-def status_summary(ctx: Ctx, rows: list[tuple[str, tuple[m.Measure, ...]]], *, first_col: str, caption: str,
+SummaryRow = tuple[Link | str, Sequence[m.Measure]]  # a group's label (a link or plain text) and its measures
+
+
+def status_summary(ctx: Ctx, rows: Sequence[SummaryRow], *, first_col: str, caption: str,
                    links: list[tuple[str, dict[str, str]]] | None = None) -> str:
-    """A table of counts per status (one row per group), the total, then apart from them the
-    overdue count (a subset of the statuses, not added to the total) and a bar, with a legend.
+    """A table of counts per status (one row per group: its label a link or plain text), the
+    total, then apart from them the overdue count (a subset of the statuses, not added to the
+    total) and a bar, with a legend.
 
     ``links`` gives, per row, the status page and filters of the measures the row counts: each
     non-zero count then links to the status table filtered to exactly those measures.
     """
     statuses = ctx.statuses
-    has_none = any(status_counts(ctx, ms)["ingen"] for _, ms in rows)
+    counted = [(label, measures, status_counts(ctx, measures)) for label, measures in rows]
+    has_none = any(counts["ingen"] for _, _, counts in counted)
     head = [first_col, *(s.label for s in statuses), *(["Uten status"] if has_none else []), "Totalt"]
     if any(found[0].draft for _, ms in rows for found in map(ctx.index.entry, ms) if found):
         caption += " (med status fra et utkast)"  # the internal handbook's drafts, see pages/internal.py
-    # A scroll container (a focusable, named region) so that a phone scrolls the table, not the page.
-    lines = [f'<div class="pv-table-wrap" tabindex="0" role="region" aria-label="{html_text(caption)}">',
-             f"<table class=\"pv-summary\"><caption>{html_text(caption)}</caption>",
-             "<thead><tr>" + "".join(f'<th scope="col">{html_text(h)}</th>' for h in head)
-             + '<th scope="col" class="pv-summary__aside">Herav forfalt</th><th scope="col">Fordeling</th></tr></thead><tbody>']
-    for i, (label_html, measures) in enumerate(rows):
-        counts = status_counts(ctx, measures)
+    view = []
+    for i, (label, measures, counts) in enumerate(counted):
         total = len(measures)
         overdue = sum(1 for x in measures if ctx.index.is_overdue(x))
         target = links[i] if links else None
 
-        def count(n: int, css: str = "", **filters: str) -> str:
-            if not target or not n:
-                return str(Markup("<td{}>{}</td>").format(Markup(f' class="{css}"') if css else "", n))
-            href = ctx.page_url(target[0])
-            return str(Markup('<td{}><a href="{}">{}</a></td>').format(
-                Markup(f' class="{css}"') if css else "", href + urls.status_query(**target[1], **filters), n))
+        def cell(n: int, css: str = "", **filters: str) -> tuple[int, str, str]:
+            href = ctx.page_url(target[0]) + urls.status_query(**target[1], **filters) if target and n else ""
+            return n, css, href
 
-        cells = [f'<th scope="row">{label_html}</th>']
-        cells += [count(counts[s.id], status=s.id) for s in statuses]
+        cells = [cell(counts[s.id], status=s.id) for s in statuses]
         if has_none:
-            cells.append(count(counts["ingen"], status="ingen-rapport"))
-        cells += [count(total), count(overdue, "pv-summary__aside", forfalt="ja"), f"<td>{bar(ctx, counts, total)}</td>"]
-        lines.append("<tr>" + "".join(cells) + "</tr>")
-    lines.append("</tbody></table></div>")
-    return ctx.fragment(legend(ctx, has_none=has_none, overdue=True) + "\n" + "\n".join(lines))
+            cells.append(cell(counts["ingen"], status="ingen-rapport"))
+        cells += [cell(total), cell(overdue, "pv-summary__aside", forfalt="ja")]
+        view.append((label, cells, bar(ctx, counts, total)))
+    return ctx.html("summary.html", legend=legend(ctx, has_none=has_none, overdue=True), caption=caption, head=head, rows=view)
 
 
 def _parts(ctx: Ctx) -> list[tuple[str, str]]:
     return [(s.id, s.label) for s in ctx.statuses] + [("ingen", "Uten status")]
 
 
-def legend(ctx: Ctx, *, has_none: bool, overdue: bool = False) -> str:
+def legend(ctx: Ctx, *, has_none: bool, overdue: bool = False) -> Markup:
     """What the colours and patterns of the bars mean (the status badges' own colours)."""
     items = [(key, label) for key, label in _parts(ctx) if key != "ingen" or has_none]
     return render("legend.html", items=items, overdue=overdue)
 
 
-def bar(ctx: Ctx, counts: dict[str, int], total: int, *, wide: bool = False) -> str:
+def bar(ctx: Ctx, counts: dict[str, int], total: int, *, wide: bool = False) -> Markup:
     """A stacked bar with its counts where they fit; hidden from screen readers (the numbers
     are in the table cells beside it)."""
     if not total:
-        return ""
+        return Markup()
     parts = charts.segments([(key, label, counts.get(key, 0)) for key, label in _parts(ctx)], total, bar_em=18 if wide else 10)
     return render("bar.html", segments=parts, wide=wide)
 
 
-def bullet_links(ctx: Ctx, entities: Sequence[m.Entity], extra=None) -> str:
+def bullet_links(ctx: Ctx, entities: Sequence[m.Entity], extra: Callable[[Any], str] | None = None) -> str:
     lines = []
     for entity in entities:
         tail = extra(entity) if extra else ""

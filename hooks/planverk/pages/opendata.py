@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from .. import exports
 from .. import urls
-from ..templating import render
 from ..text import md_text
 from .base import Ctx, Page
 
@@ -25,7 +24,7 @@ def open_data_page(ctx: Ctx) -> Page:
         "Har en plan flere statusrapporter, har et tiltak én rad per rapport. Kolonnen `gjeldende` er `true` "
         "på raden med tiltakets nyeste status: filtrer på den for å få én rad per tiltak.",
         "## Kolonnene",
-        ctx.fragment(render("columns.html", columns=columns)),
+        ctx.html("columns.html", columns=columns),
         "## Data per enhet",
         f"Hver organisasjon, strategi, handlingsplan, tiltak og nyhet har sin egen JSON-fil; "
         f"[listen over dem]({ctx.to('data/index.json')}) viser hvor. Nyheter og statusrapporter finnes også som "

@@ -7,7 +7,7 @@ from collections import defaultdict
 from .. import model as m
 from .. import urls
 from ..text import md_text, plural
-from .base import Ctx, Page, related, status_summary, title_of
+from .base import Ctx, Page, SummaryRow, related, status_summary, title_of
 from .tables import TableSpec, measures_table
 
 
@@ -67,7 +67,7 @@ def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
             by_role[inv.role].append(inv.measure)
         measures = tuple(dict.fromkeys(i.measure for i in involvement))
         body.append(f"## Tiltak ({len(measures)})")
-        rows = [(md_text(role), tuple(ms)) for role, ms in by_role.items()]
+        rows: list[SummaryRow] = [(role, tuple(ms)) for role, ms in by_role.items()]
         role_ids = {r.label: r.id for r in corpus.vocabulary.roles}
         links = [(urls.STATUS, {"ansvarlig": org.id, "rolle": role_ids.get(role, "aktor")}) for role in by_role]
         if len(rows) > 1:

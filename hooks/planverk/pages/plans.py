@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from .. import model as m
 from .. import urls
-from ..text import html_text, indent, md_text, plural
+from ..text import indent, md_text, plural
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
-from .base import Ctx, Page, bar, bullet_links, legend, related, source_html, status_summary, title_of
-from ..templating import markup, render
+from markupsafe import Markup
+from .base import Ctx, Page, SummaryRow, bar, block, commas, bullet_links, legend, related, source_html, source_link, status_summary, title_of
 from ..index import Coverage
 from .printable import plan_print_path
-from .internal import draft_notice, draft_tag, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
+from .internal import draft_notice, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
 from .tables import TableSpec, measures_table
 
 def plan_pages(ctx: Ctx, plan: m.Plan) -> list[Page]:
@@ -51,7 +51,7 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         reports.append(line)
         if report.description:
             reports += ["", indent(ctx.prose(report.description))]
-    rows = [(ctx.a(p, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+    rows: list[SummaryRow] = [(ctx.a(p, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
     rows.append(("Alle", plan.measures))
     here = urls.status_plan_page(plan.id)
     links = [*((here, {"gruppe": p.id}) for p in plan.packages), (here, {})]
@@ -112,40 +112,27 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
     is our own HTML (a fragment): Markdown handles only what the schema marks as Markdown.
     """
     found = ctx.index.entry(measure)
-    facts = [f"<li><strong>Handlingsplan:</strong> {ctx.a(plan)}</li>",
-             f"<li><strong>{html_text(measure.package.label)}:</strong> {ctx.a(measure.package)}</li>"]
+    roles = []
     for role in ctx.corpus.vocabulary.roles:
-        parties = [ctx.a(p.organisation) if p.organisation else html_text(p.text or "")
-                   for p in measure.responsibility.parties if p.role.id == role.id]
+        parties = [_name(ctx, p.organisation, p.text) for p in measure.responsibility.parties if p.role.id == role.id]
         if parties:
-            facts.append(f"<li><strong>{html_text(role.label)}:</strong> {', '.join(parties)}</li>")
+            roles.append((role.label, commas(parties)))
     wording = measure.responsibility.text or measure.responsibility.summary
-    if wording:
-        facts.append(f"<li><strong>Ansvar slik kilden skriver det:</strong> «{ctx.text(wording)}»</li>")
-    if measure.actors:
-        facts.append("<li><strong>Aktører:</strong> " + ", ".join(ctx.a(o) for o in measure.actors) + "</li>")
-    period = html_text(measure.period.text) if measure.period else "ikke oppgitt i kilden"
-    if measure.overview_period:
-        period += f" (tiltaksoversikten oppgir {html_text(measure.overview_period.text)})"
-    facts.append(f"<li><strong>Periode:</strong> {period}</li>")
+    facts = ctx.fragment(block("measure_facts", plan=ctx.a(plan), package_label=measure.package.label, package=ctx.a(measure.package),
+                     roles=roles, wording=ctx.text(wording) if wording else "", actors=commas(_name(ctx, o, None) for o in measure.actors),
+                     period=measure.period.text if measure.period else "",
+                     overview_period=measure.overview_period.text if measure.overview_period else "",
+                     found=found, report_title=ctx.text(found[0].title) if found else "",
+                     overdue=bool(found) and ctx.index.is_overdue(measure)))
     status_block = []
     if found:
         report, entry = found
-        facts.append(f"<li><strong>Status:</strong> {ctx.badge(entry.status)}{draft_tag(report)} per {html_text(ctx.when(report.as_of))} "
-                     f"({ctx.text(report.title)})</li>")
-        if ctx.index.is_overdue(measure):
-            facts.append('<li><strong>Forfalt:</strong> <span class="pv-overdue">Ja</span> – perioden var over ved '
-                         "rapportdatoen, og tiltaket var ikke gjennomført</li>")
         status_block = [f"## Status per {md_text(ctx.when(report.as_of))}" + (" (utkast)" if report.draft else ""),
-                        ctx.prose_html(entry.narrative, footnotes=measure.id, references=entry.references)
+                        ctx.prose(entry.narrative, footnotes=measure.id, references=entry.references)
                         or "Rapporten har ingen tekst om status."]
-    else:
-        facts.append("<li><strong>Status:</strong> ingen statusrapport for dette tiltaket</li>")
     history = ctx.index.history(measure)
     if len(history) > 1:
-        items = "".join(f"<li>{html_text(ctx.when(r.as_of))}: " + (ctx.badge(e.status) + draft_tag(r) if e else "ikke med i rapporten") + "</li>"
-                        for r, e in history)
-        status_block += ["## Statushistorikk", ctx.fragment(f'<ol class="pv-timeline">{items}</ol>')]
+        status_block += ["## Statushistorikk", ctx.fragment(block("timeline", history))]
     internal = []
     if measure.contacts:
         inner = [md_text(measure.contacts.text)]
@@ -153,30 +140,33 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
             inner.append("\n".join(f"- {md_text(p.name)}" + (f", {ctx.org_link(p.organisation, short=True)}" if p.organisation else "")
                                    for p in measure.contacts.persons))
         internal = ['!!! internal "Intern: kontaktpersoner"', indent("\n\n".join(inner))]
-    nav = []
-    if prev:
-        nav.append(f"Forrige: {ctx.a(prev)}")
-    nav.append(ctx.a_page(urls.STATUS, "Alle tiltak i statusoversikten", f"?plan={plan.id}"))
-    if nxt:
-        nav.append(f"Neste: {ctx.a(nxt)}")
-    themes = ("## Temaer\n\n" + ctx.fragment("<p>" + ", ".join(ctx.a(t) for t in measure.themes) + "</p>")) if measure.themes else ""
+    themes = ("## Temaer\n\n" + ctx.fragment(block("links_paragraph", commas(ctx.a(t) for t in measure.themes)))) if measure.themes else ""
     body = [
         f"# {md_text(title_of(measure))}",
         draft_notice(ctx, [found[0]] if found and found[0].draft else []),
-        ctx.fragment(f'<ul class="pv-facts">{"".join(facts)}</ul>'),
+        facts,
         "\n".join(internal),
         notes_block(ctx, measure.notes),
         "## Tiltaket i planen",
-        ctx.prose_html(measure.description, footnotes=measure.id),
+        ctx.prose(measure.description, footnotes=measure.id),
         *status_block,
         entry_notes_block(ctx, report_notes(history), title="merknader til statusrapportene", anchor="intern-merknader-status"),
         related(ctx, measure.ref),
         themes,
-        ctx.fragment(source_html(ctx, measure.source) + f'<p class="pv-pager">{" · ".join(nav)}</p>'),
+        ctx.fragment(block("source_pager", source_link(ctx, measure.source), measure.source.page, ctx.a(prev) if prev else None,
+                           ctx.a(nxt) if nxt else None, ctx.a_page(urls.STATUS, "Alle tiltak i statusoversikten", f"?plan={plan.id}"))),
     ]
     description = f"{plan.title}, tiltak {measure.number}: {measure.title}"
     return ctx.page(title_of(measure), _join(body), description=description, edit=ctx.edit(measure.ref),
                     tags=tuple(t.title for t in measure.themes))
+
+
+def _name(ctx: Ctx, org: m.Organisation | None, text: str | None) -> tuple[str, Markup | str]:
+    """(href, label) of a party: a link to its organisation, or its text without a link ("" as href)."""
+    if org is None:
+        return "", text or ""
+    link = ctx.a(org)
+    return link.href, link.label
 
 
 def _coverage(ctx: Ctx, plan: m.Plan) -> str:
@@ -186,9 +176,8 @@ def _coverage(ctx: Ctx, plan: m.Plan) -> str:
     if len(unlinked) == len(plan.measures):
         return (f"Ingen av de {len(plan.measures)} tiltakene er koblet til et mål i en strategi i dataene. "
                 "Koblinger legges inn som relasjoner der en kilde sier at et tiltak bidrar til et mål.")
-    items = "".join(f"<li>{ctx.a(x)}</li>" for x in unlinked)
     return (f"{plural(len(unlinked), 'tiltak', 'tiltak')} av {len(plan.measures)} er ikke koblet til noe strategisk mål:\n\n"
-            + ctx.fragment(f'<ul class="pv-list">{items}</ul>'))
+            + ctx.fragment(block("link_list", [(ctx.a(x), "") for x in unlinked])))
 
 
 def report_counts(ctx: Ctx, plan: m.Plan, report: m.StatusReport) -> dict[str, int]:
@@ -214,16 +203,16 @@ def status_trend(ctx: Ctx, plan: m.Plan) -> str:
     has_none = any(c["ingen"] for _, c in counted)
     keys = [s.id for s in ctx.statuses] + (["ingen"] if has_none else [])
     rows = [{"title": r.title, "when": ctx.when(r.as_of), "counts": [c[k] for k in keys], "total": len(plan.measures),
-             "bar": markup(bar(ctx, c, len(plan.measures), wide=True))} for r, c in counted]
+             "bar": bar(ctx, c, len(plan.measures), wide=True)} for r, c in counted]
     moves = []
     for older, newer in zip(plan.reports, plan.reports[1:]):
-        kinds = [c.kind for c in compare(plan, older, newer)]
+        kinds: list[str] = [c.kind for c in compare(plan, older, newer)]
         text = ", ".join(f"{kinds.count(k)} {one if kinds.count(k) == 1 else many}" for k, one, many in _MOVES if kinds.count(k))
         moves.append({"before": ctx.when(older.as_of), "after": ctx.when(newer.as_of),
                       "text": f"{text} (av {len(plan.measures)} tiltak)" if text else "ingen tiltak endret status"})
     head = [s.label for s in ctx.statuses] + (["Uten status"] if has_none else [])
-    return ctx.fragment(render("trend.html", id=f"utvikling-{plan.id}", rows=rows, head=head, moves=moves,
-                               legend=markup(legend(ctx, has_none=has_none))))
+    return ctx.html("trend.html", id=f"utvikling-{plan.id}", rows=rows, head=head, moves=moves,
+                    legend=legend(ctx, has_none=has_none))
 
 
 def changes_path(plan: m.Plan) -> str:
@@ -264,15 +253,9 @@ def _changes(ctx: Ctx, plan: m.Plan, older: m.StatusReport, newer: m.StatusRepor
     newer_title = newer.title + (" (utkast)" if newer.draft else "")
     out = [f"Fra {md_text(older.title)} til {md_text(newer_title)}: {plural(len(found), 'endring', 'endringer')}."]
     if found:
-        rows = ["<table class=\"pv-summary pv-changes\"><caption>Endringer fra " + html_text(older.title) + " til "
-                + html_text(newer_title) + "</caption><thead><tr><th scope=\"col\">Tiltak</th><th scope=\"col\">Endring</th>"
-                "<th scope=\"col\">Før</th><th scope=\"col\">Etter</th></tr></thead><tbody>"]
-        for change in found:
-            rows.append(f"<tr data-change=\"{change.kind}\"><td>{ctx.a(change.measure, title_of(change.measure))}</td>"
-                        f"<td>{html_text(CHANGE_LABELS[change.kind])}</td><td>{ctx.text(change.before or '–')}</td>"
-                        f"<td>{ctx.text(change.after or '–')}{draft_tag(newer) if change.after else ''}</td></tr>")
-        rows.append("</tbody></table>")
-        out.append(ctx.fragment("\n".join(rows)))
+        changes = [(c.kind, ctx.a(c.measure, title_of(c.measure)), CHANGE_LABELS[c.kind], ctx.text(c.before or "–"),
+                    ctx.text(c.after) if c.after else "") for c in found]
+        out.append(ctx.html("changes.html", older=older.title, newer=newer_title, changes=changes, report=newer))
     return out
 
 

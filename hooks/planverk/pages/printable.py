@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from .. import model as m
 from .. import urls
-from ..templating import markup, render
-from ..text import html_text, md_text
-from .base import Ctx, Page, source_html, status_summary, title_of
+from ..text import md_text
+from .base import Ctx, Page, SummaryRow, block, commas, source_html, status_summary, title_of
 from .internal import notes_block
 
 TEMPLATE = "print.html"
@@ -34,10 +33,10 @@ def _heading(level: int, text: str, anchor: str, css: str = "") -> str:
     return f"{'#' * level} {md_text(text)} {{#{anchor}{' .' + css if css else ''}}}"
 
 
-def _cover(ctx: Ctx, entity, *, kind: str, subtitle: str | None, facts: list[tuple[str, str]], what: str, short: str) -> str:
+def _cover(ctx: Ctx, entity: m.Plan | m.Strategy, *, kind: str, subtitle: str | None, facts: list[tuple[str, str]], what: str, short: str) -> str:
     href = ctx.url(entity.ref)
-    return ctx.fragment(render("cover.html", id="forside", kind=kind, title=entity.title, subtitle=subtitle, facts=facts,
-                               what=what, short=short, href=href))
+    return ctx.html("cover.html", id="forside", kind=kind, title=entity.title, subtitle=subtitle, facts=facts,
+                    what=what, short=short, href=href)
 
 
 def _contacts(ctx: Ctx, measure: m.Measure) -> str:
@@ -45,9 +44,7 @@ def _contacts(ctx: Ctx, measure: m.Measure) -> str:
     if not measure.contacts:
         return notes_block(ctx, measure.notes)
     persons = [(p.name, p.organisation.label if p.organisation else None) for p in measure.contacts.persons]
-    note = ""
-    return ctx.fragment(render("internal_contacts.html", text=measure.contacts.text, persons=persons,
-                               note=markup(note))) + notes_block(ctx, measure.notes)
+    return ctx.html("internal_contacts.html", text=measure.contacts.text, persons=persons) + notes_block(ctx, measure.notes)
 
 
 def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
@@ -61,7 +58,7 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
     facts += [("Status", status), ("Tiltak", f"{len(plan.measures)}")]
     if report and report.next_update:
         facts.append(("Neste oppdatering", report.next_update))
-    rows = [(html_text(f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+    rows: list[SummaryRow] = [(f"{p.label} {p.number}: {p.title}", plan.measures_in(p)) for p in plan.packages]
     rows.append(("Alle", plan.measures))
     from .plans import status_trend  # plans imports this module for its links
 
@@ -80,19 +77,17 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
             body.append(ctx.prose(package.description))
         for measure in plan.measures_in(package):
             found = ctx.index.entry(measure)
-            facts_html = ["Ansvarlig: " + ", ".join(ctx.text(p.label) + ("" if p.role.leads else f" ({html_text(p.role.label.lower())})")
-                                                    for p in measure.responsibility.parties),
-                          f"Periode: {html_text(measure.period.text) if measure.period else 'ikke oppgitt'}"]
-            if found:
-                facts_html.append(f"Status: {ctx.badge(found[1].status)}" + (' <span class="pv-overdue">Forfalt</span>' if ctx.index.is_overdue(measure) else ""))
+            parties = commas((ctx.text(p.label), "" if p.role.leads else p.role.label.lower()) for p in measure.responsibility.parties)
+            facts_html = ctx.fragment(block("print_facts", parties, measure.period.text if measure.period else "",
+                                            found[1].status if found else None, ctx.index.is_overdue(measure)))
             body += [_heading(3, title_of(measure), measure.id),
-                     ctx.fragment('<ul class="pv-facts">' + "".join(f"<li>{f}</li>" for f in facts_html) + "</ul>"),
+                     facts_html,
                      _contacts(ctx, measure),
-                     ctx.prose_html(measure.description, footnotes=measure.id)]
+                     ctx.prose(measure.description, footnotes=measure.id)]
             if found and found[1].narrative:
                 entry = found[1]
                 body += [f"**Status per {md_text(ctx.when(found[0].as_of))}:**",
-                         ctx.prose_html(entry.narrative, footnotes=measure.id, references=entry.references)]
+                         ctx.prose(entry.narrative, footnotes=measure.id, references=entry.references)]
             body.append(ctx.fragment(source_html(ctx, measure.source)))
     return ctx.page(f"{plan.title} – utskrift", "\n\n".join(b for b in body if b), description=f"{plan.title}: hele planen for utskrift",
                     hide=("navigation", "toc"), search_exclude=True, edit=ctx.edit(plan.ref), template=TEMPLATE,

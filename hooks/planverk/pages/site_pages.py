@@ -7,15 +7,15 @@ from collections import defaultdict
 from .. import model as m
 from .. import urls
 from ..templating import render
-from ..text import html_text, md_text, plural
-from .base import KIND_LABEL, Ctx, Page, document_page, related, status_summary, title_of
+from ..text import md_text, plural
+from .base import KIND_LABEL, Ctx, Page, SummaryRow, block, document_page, related, status_summary, title_of
 
 
 def home_page(ctx: Ctx) -> Page:
     c = ctx.corpus
     measures = tuple(x for p in c.plans.values() for x in p.measures)
-    rows = [(ctx.a(p, p.title), p.measures) for p in c.plans.values()]
-    links = [(urls.status_plan_page(p.id), {}) for p in c.plans.values()]
+    rows: list[SummaryRow] = [(ctx.a(p, p.title), p.measures) for p in c.plans.values()]
+    links: list[tuple[str, dict[str, str]]] = [(urls.status_plan_page(p.id), {}) for p in c.plans.values()]
     if len(rows) > 1:
         rows.append(("Alle planer", measures))
         links.append((urls.STATUS, {}))
@@ -23,9 +23,8 @@ def home_page(ctx: Ctx) -> Page:
         "# Strategier og handlingsplaner",
         "Her ser du hva det offentlige har lovet å gjøre i strategier og handlingsplaner, hvem som har ansvaret, "
         "og hvor langt arbeidet har kommet.",
-        ctx.fragment(render("doors.html", **{f"{k}_href": ctx.page_url(v)
-                                             for k, v in (("status", urls.STATUS), ("plans", urls.PLANS),
-                                                          ("orgs", urls.ORGANISATIONS))})),
+        ctx.html("doors.html", **{f"{k}_href": ctx.page_url(v)
+                                  for k, v in (("status", urls.STATUS), ("plans", urls.PLANS), ("orgs", urls.ORGANISATIONS))}),
         "## Status",
         status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status i hver handlingsplan", links=links),
         "## Handlingsplaner",
@@ -86,8 +85,8 @@ def theme_pages(ctx: Ctx) -> list[Page]:
         if not grouped:
             body.append("Ingen innhold er knyttet til dette temaet ennå.")
         for kind, entities in grouped.items():
-            items = "".join(f"<li>{c.a(e, title_of(e))}</li>" for e in entities)
-            body += [f"## {KIND_LABEL[kind]} ({len(entities)})", c.fragment(f'<ul class="pv-list">{items}</ul>')]
+            items = [(c.a(e, title_of(e)), "") for e in entities]
+            body += [f"## {KIND_LABEL[kind]} ({len(entities)})", c.fragment(block("link_list", items))]
         body.append(f"[Alle temaer]({c.to(urls.THEMES)})")
         pages.append(c.page(theme.title, "\n\n".join(body), description=theme.description, edit=ctx.edit(theme.ref)))
     return pages
@@ -121,17 +120,10 @@ def errata_page(ctx: Ctx) -> Page:
             "gjenopprettet. Linjenummeret viser til linjen i tekstuttrekket av kilden."]
     for doc_id, errata in by_doc.items():
         document = ctx.corpus.documents[doc_id]
-        rows = ["<table class=\"pv-errata\"><caption>Rettelser i " + html_text(document.title) + "</caption>"
-                "<thead><tr><th scope=\"col\">Side</th><th scope=\"col\">Linje</th><th scope=\"col\">Type</th>"
-                "<th scope=\"col\">I kilden</th><th scope=\"col\">Rettet til</th><th scope=\"col\">Merknad</th></tr></thead><tbody>"]
-        for e in sorted(errata, key=lambda e: (e.line or 0, e.original)):
-            rows.append(f"<tr><td>{e.page or '–'}</td><td>{e.line or '–'}</td><td>{html_text(e.kind)}</td>"
-                        f"<td><code>{html_text(_show(e.original))}</code></td><td>{ctx.text(e.corrected) if e.corrected else '<em>fjernet</em>'}</td>"
-                        f"<td>{ctx.text(e.note or '')}</td></tr>")
-        rows.append("</tbody></table>")
+        rows = [(e, _show(e.original), ctx.text(e.corrected) if e.corrected else "", ctx.text(e.note or ""))
+                for e in sorted(errata, key=lambda e: (e.line or 0, e.original))]
         body += [f"## [{md_text(document.title)}]({ctx.to(document_page(document))})",
-                 ctx.fragment(f'<div class="pv-table-wrap" tabindex="0" role="region" aria-label="Rettelser i {html_text(document.title)}">'
-                              + "\n".join(rows) + "</div>")]
+                 ctx.html("errata.html", title=document.title, errata=rows)]
     return ctx.page("Rettelser", "\n\n".join(body), description="Rettelser gjort i kildetekstene")
 
 
@@ -165,8 +157,8 @@ def document_pages(ctx: Ctx) -> list[Page]:
         for kind, entities in grouped.items():
             if kind in ("theme", "term"):
                 continue
-            items = "".join(f"<li>{c.a(e, title_of(e))}{html_text(_page(e))}</li>" for e in entities)
-            body += [f"### {KIND_LABEL[kind]} ({len(entities)})", c.fragment(f'<ul class="pv-list">{items}</ul>')]
+            items = [(c.a(e, title_of(e)), _page(e)) for e in entities]
+            body += [f"### {KIND_LABEL[kind]} ({len(entities)})", c.fragment(block("link_list", items))]
         pages.append(c.page(doc.title, "\n\n".join(body), description=f"Kildedokument: {doc.title}", edit="data/documents.yml",
                             search_exclude=True))
     return pages

@@ -18,9 +18,8 @@ from markupsafe import Markup
 from .. import model as m
 from .. import urls
 from ..progress import CLASSES
-from ..templating import render
 from ..text import md_text, plural
-from .base import Ctx, Page, status_summary
+from .base import Ctx, Page, SummaryRow, status_summary
 from .internal import draft_notice, drafts_used
 from .tables import COLUMNS, measure_rows
 
@@ -76,12 +75,10 @@ def _config(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None) -> dict
     }
 
 
-def _filters(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None, columns: tuple[str, ...], static_rows: str) -> str:
+def _filters(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None, columns: tuple[str, ...], static_rows: Markup) -> str:
     config = _config(ctx, plans, fixed_plan=fixed_plan)
-    return ctx.fragment(render(
-        "status_table.html.j2", table_id=TABLE_ID, config=config, columns=[(c, COLUMNS[c]) for c in columns],
-        static_rows=Markup(static_rows),
-        scripts=[_file_href(ctx, urls.status_data_file(p.id)) for p in plans]))
+    return ctx.html("status_table.html", table_id=TABLE_ID, config=config, columns=[(c, COLUMNS[c]) for c in columns],
+                    static_rows=static_rows, scripts=[_file_href(ctx, urls.status_data_file(p.id)) for p in plans])
 
 
 def _reports(ctx: Ctx, plans: list[m.Plan]) -> str:
@@ -94,8 +91,8 @@ def status_overview(ctx: Ctx) -> Page:
     corpus = ctx.corpus
     plans = list(corpus.plans.values())
     measures = [x for p in plans for x in p.measures]
-    rows = [(ctx.a(p, p.title), p.measures) for p in plans]
-    links = [(urls.status_plan_page(p.id), {}) for p in plans]
+    rows: list[SummaryRow] = [(ctx.a(p, p.title), p.measures) for p in plans]
+    links: list[tuple[str, dict[str, str]]] = [(urls.status_plan_page(p.id), {}) for p in plans]
     if len(rows) > 1:
         rows.append(("Alle planer", tuple(measures)))
         links.append((urls.STATUS, {}))
@@ -118,7 +115,7 @@ def status_overview(ctx: Ctx) -> Page:
         status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status og plan", links=links),
         "## Alle tiltak",
         "Hver plan har også en egen statusside med hele tabellen:\n\n" + plan_pages,
-        _filters(ctx, plans, fixed_plan=None, columns=_columns(ctx, plans, with_plan=True), static_rows=""),
+        _filters(ctx, plans, fixed_plan=None, columns=_columns(ctx, plans, with_plan=True), static_rows=Markup()),
         "## Status per ansvarlig",
         "Et tiltak med flere ansvarlige telles hos hver av dem.",
         status_summary(ctx, matrix, first_col="Ansvarlig", caption="Antall tiltak per status og ansvarlig",
@@ -132,7 +129,7 @@ def status_plan_page(ctx: Ctx, plan: m.Plan) -> Page:
     columns = _columns(ctx, [plan], with_plan=False)
     table = measure_rows(ctx, plan.measures, columns)
     here = urls.status_plan_page(plan.id)
-    rows = [(ctx.a(p, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+    rows: list[SummaryRow] = [(ctx.a(p, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
     links: list[tuple[str, dict[str, str]]] = [(here, {"gruppe": p.id}) for p in plan.packages]
     rows.append(("Alle", plan.measures))
     links.append((here, {}))

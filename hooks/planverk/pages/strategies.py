@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from .. import charts
 from .. import model as m
 from .. import urls
 from ..templating import render
-from ..text import html_text, md_text, plural
+from ..text import md_text, plural
 from ..index import Coverage
-from .base import Ctx, Page, related, title_of
+from .base import Ctx, Page, block, related, title_of
 from .printable import strategy_print_path
 
 LAYER_LABEL = {
@@ -31,9 +33,9 @@ def strategy_pages(ctx: Ctx, strategy: m.Strategy) -> list[Page]:
         pages.append(_simple(c, s, s.mission, s.mission.title, [c.prose(s.mission.text)]))
     if s.vision:
         c = ctx.at(urls.page_of(s.vision.ref))
-        parts = [f'<p class="pv-statement">{html_text(s.vision.title)}</p>', c.prose(s.vision.text)]
-        for block in s.vision.explanations:
-            parts += [f"## {md_text(block.title)}" if block.title else "", c.prose(block.text)]
+        parts = [block("statement", s.vision.title), c.prose(s.vision.text)]
+        for explanation in s.vision.explanations:
+            parts += [f"## {md_text(explanation.title)}" if explanation.title else "", c.prose(explanation.text)]
         pages.append(_simple(c, s, s.vision, "Visjon", parts, heading=f"Visjon: {s.vision.title}"))
     for value in s.values:
         c = ctx.at(urls.page_of(value.ref))
@@ -47,16 +49,16 @@ def strategy_pages(ctx: Ctx, strategy: m.Strategy) -> list[Page]:
                  _siblings(c, "Tjenestemålene", s.service_goals, goal),
                  "## Om tjenestemålene\n\n" + c.prose(s.service_goals_intro) if s.service_goals_intro else ""]
         pages.append(_simple(c, s, goal, goal.title, parts, heading=f"Tjenestemål: {goal.title}"))
-    for goal in s.user_goals:
-        c = ctx.at(urls.page_of(goal.ref))
-        parts = [_siblings(c, "Brukermålene", s.user_goals, goal),
+    for user_goal in s.user_goals:
+        c = ctx.at(urls.page_of(user_goal.ref))
+        parts = [_siblings(c, "Brukermålene", s.user_goals, user_goal),
                  "## Om brukermålene\n\n" + c.prose(s.user_goals_intro) if s.user_goals_intro else ""]
-        pages.append(_simple(c, s, goal, goal.title, parts, heading=f"Brukermål: {goal.title}"))
-    for area in s.focus_areas:
-        c = ctx.at(urls.page_of(area.ref))
-        parts = [_siblings(c, "Satsingsområdene", s.focus_areas, area),
+        pages.append(_simple(c, s, user_goal, user_goal.title, parts, heading=f"Brukermål: {user_goal.title}"))
+    for focus in s.focus_areas:
+        c = ctx.at(urls.page_of(focus.ref))
+        parts = [_siblings(c, "Satsingsområdene", s.focus_areas, focus),
                  "## Om satsingsområdene\n\n" + c.prose(s.focus_areas_intro) if s.focus_areas_intro else ""]
-        pages.append(_simple(c, s, area, area.title, parts, heading=f"Satsingsområde: {area.title}"))
+        pages.append(_simple(c, s, focus, focus.title, parts, heading=f"Satsingsområde: {focus.title}"))
     for section in s.sections:
         c = ctx.at(urls.page_of(section.ref))
         pages.append(_simple(c, s, section, section.title, [c.prose(section.text)]))
@@ -64,8 +66,7 @@ def strategy_pages(ctx: Ctx, strategy: m.Strategy) -> list[Page]:
         pages.append(drivers_page(ctx.at(urls.page_of(s.drivers.ref)), s, s.drivers))
     for area in s.areas:
         pages.append(area_page(ctx.at(urls.page_of(area.ref)), s, area))
-        for goal in area.goals:
-            pages.append(goal_page(ctx.at(urls.page_of(goal.ref)), s, area, goal))
+        pages += [goal_page(ctx.at(urls.page_of(goal.ref)), s, area, goal) for goal in area.goals]
     return pages
 
 
@@ -74,15 +75,15 @@ def strategies_index(ctx: Ctx) -> Page:
     return ctx.page("Strategier", "# Strategier\n\n" + "\n".join(lines), description="Virksomhetsstrategiene")
 
 
-def _simple(c: Ctx, strategy: m.Strategy, entity, title: str, parts: list[str], *, heading: str | None = None) -> Page:
+def _simple(c: Ctx, strategy: m.Strategy, entity: m.Entity, title: str, parts: list[str], *, heading: str | None = None) -> Page:
     """The page of ``entity``; ``c`` is the context at its page, which ``parts`` were made with (their fragments)."""
     body = [f"# {md_text(heading or title)}", f"Del av {c.link(strategy)}.", *parts, related(c, entity.ref),
-            c.source_line(entity.source)]
+            c.source_line(entity.source) if entity.source else ""]
     return c.page(heading or title, "\n\n".join(p for p in body if p),
                 description=f"{strategy.title}: {heading or title}", edit=c.edit(entity.ref))
 
 
-def _siblings(ctx: Ctx, label: str, items, current) -> str:
+def _siblings(ctx: Ctx, label: str, items: Sequence[m.Entity], current: m.Entity) -> str:
     if len(items) < 2:
         return ""
     return f"## {label}\n\n" + "\n".join(
@@ -140,7 +141,7 @@ def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
     if s.mission:
         body += ['## Samfunnsoppdrag {#mission}', f"{ctx.link(s.mission, 'Les samfunnsoppdraget')}"]
     if s.vision:
-        body += ["## Visjon {#vision}", f'<p class="pv-statement">{html_text(s.vision.title)}</p>', ctx.link(s.vision, "Om visjonen")]
+        body += ["## Visjon {#vision}", block("statement", s.vision.title), ctx.link(s.vision, "Om visjonen")]
     groups: list[tuple[str, str, tuple[m.Entity, ...]]] = [("Verdier", "values", s.values), ("Brukermål", "user-goals", s.user_goals), ("Tjenestemål", "service-goals", s.service_goals),
               ("Satsingsområder", "focus-areas", s.focus_areas)]
     for label, anchor, items in groups:
@@ -167,33 +168,20 @@ def _coverage(ctx: Ctx, s: m.Strategy) -> str:
     if not goals:
         return ""
     covered = [(g, refs) for g, refs in goals if refs]
-    rows = "".join(f"<tr><th scope=\"row\">{ctx.a(g)}</th><td>{len(refs)}</td><td>"
-                   + (", ".join(ctx.a(ctx.corpus.get(r)) for r in refs) if refs else "Ingen tiltak") + "</td></tr>"
-                   for g, refs in goals)
     summary = (f"{len(covered)} av {len(goals)} mål har tiltak koblet til seg i dataene; "
                f"{len(goals) - len(covered)} har ingen.")
-    table = (f'<div class="pv-table-wrap" tabindex="0" role="region" aria-label="Dekning av målene"><table class="pv-summary">'
-             f"<caption>Tiltak koblet til hvert mål</caption><thead><tr><th scope=\"col\">Mål</th><th scope=\"col\">Antall tiltak</th>"
-             f"<th scope=\"col\">Tiltak</th></tr></thead><tbody>{rows}</tbody></table></div>")
-    return summary + "\n\n" + ctx.fragment(table)
+    rows = [(ctx.a(g), [ctx.a(ctx.corpus.get(r)) for r in refs]) for g, refs in goals]
+    return summary + "\n\n" + ctx.html("coverage.html", goals=rows)
 
 
 def drivers_page(ctx: Ctx, s: m.Strategy, drivers: m.Drivers) -> Page:
     cats = drivers.categories
     depth = max(len(c.drivers) for c in cats)
-    head = "".join(f'<th scope="col" id="kategori-{c.id}">{html_text(c.title)}</th>' for c in cats)
-    rows = []
-    for i in range(depth):
-        cells = []
-        for c in cats:
-            d = c.drivers[i] if i < len(c.drivers) else None
-            cells.append(f'<td headers="kategori-{c.id}" id="{d.id}">{ctx.text(d.title)}</td>' if d else "<td></td>")
-        rows.append("<tr>" + "".join(cells) + "</tr>")
-    table = (f'<div class="pv-table-wrap" tabindex="0" role="region" aria-labelledby="drivkrefter-caption"><table class="pv-matrix">'
-             f'<caption id="drivkrefter-caption">{html_text(drivers.title)} ({drivers.count})</caption>'
-             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
+    rows = [[(c.id, c.drivers[i].id, ctx.text(c.drivers[i].title)) if i < len(c.drivers) else (c.id, "", "") for c in cats]
+            for i in range(depth)]
+    table = ctx.html("drivers.html", title=drivers.title, count=drivers.count, categories=cats, rows=rows)
     lists = "\n\n".join(f"### {md_text(c.title)}\n\n" + "\n".join(f"- {md_text(d.title)}" for d in c.drivers) for c in cats)
-    body = [f"# {md_text(drivers.title)}", f"Del av {ctx.link(s)}.", ctx.prose(drivers.intro), ctx.fragment(table),
+    body = [f"# {md_text(drivers.title)}", f"Del av {ctx.link(s)}.", ctx.prose(drivers.intro), table,
             "## Drivkreftene per kategori", lists,
             "## Slik er tabellen gjenskapt\n\n" + ctx.prose(drivers.reconstruction) if drivers.reconstruction else "",
             ctx.source_line(drivers.source)]
@@ -220,8 +208,7 @@ def area_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea) -> Page:
 def _subgoals(ctx: Ctx, goal: m.Goal, *, prefix: str) -> str:
     """The delmål as a numbered list, each item with a stable anchor (#delmal-2, or
     #<goal>-delmal-2 on the area page, which lists several goals)."""
-    items = "".join(f'<li id="{prefix}{sg.id}">{ctx.text(sg.text)}</li>' for sg in goal.subgoals)
-    return ctx.fragment(f'<ol class="pv-subgoals">{items}</ol>')
+    return ctx.fragment(block("subgoals", prefix, [(sg.id, ctx.text(sg.text)) for sg in goal.subgoals]))
 
 
 def goal_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea, goal: m.Goal) -> Page:
