@@ -10,7 +10,7 @@ EPOCH      := $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 export SOURCE_DATE_EPOCH := $(EPOCH)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site public internal offline test fidelity check lint serve bench lock browser tools clean
+.PHONY: site public internal offline test fidelity check lint serve bench lock browser tools clean golden
 
 site: public internal offline
 
@@ -60,6 +60,10 @@ lint: $(STAMP)
 # `make test` runs them too). PLANVERK_DATA=<folder> checks another data folder.
 fidelity: $(STAMP)
 	$(PY) -m pytest tests/fidelity
+
+# Regenerate the golden pages (tests/golden/) after an intended change to what pages show; read the diff.
+golden: $(STAMP)
+	PLANVERK_GOLDEN=update $(PY) -m pytest -q tests/unit/test_golden.py
 
 # The four size lines on stdout; search online and offline at 1,000 and 10,000 measures and the
 # serve measurement after them. Errors and timeouts are printed (stderr), never hidden.
