@@ -35,11 +35,6 @@ def _markdown_html(text: str) -> str:
     return cast(str, _HTML(text.replace("\r\n", "\n").strip("\n")))
 
 
-def render(text: str) -> str:
-    """``text`` (Markdown) as sanitised HTML, without footnotes or abbreviations."""
-    return clean(_markdown_html(text)) if text else ""
-
-
 def link_targets(text: str) -> Iterator[str]:
     """Every link and image target in ``text`` as the renderer reads it (reference
     definitions, autolinks and nested blocks included)."""

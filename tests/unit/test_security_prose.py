@@ -23,7 +23,7 @@ from planverk.load import load
 from planverk.model import Reference, Term
 from planverk.nav import build_nav
 from planverk.pages import build_pages
-from planverk.prose import Prose, link_targets, render
+from planverk.prose import Prose, link_targets
 from planverk.sanitize import clean
 
 
@@ -111,7 +111,7 @@ def test_prose_vectors_come_out_inert(text):
 
 
 def test_prose_renderer_has_no_attribute_lists_or_raw_html():
-    html = render('Tekst\n{: #id .klasse onclick="x" }\n\n<b>fet</b>')
+    html = Prose().html('Tekst\n{: #id .klasse onclick="x" }\n\n<b>fet</b>')
     assert "<b>" not in html and 'id="id"' not in html and 'class="klasse"' not in html and "onclick=\"" not in html.split("{:")[0]
     assert '{: #id .klasse onclick="x" }' in html  # shown as typed
     assert "&lt;b&gt;fet&lt;/b&gt;" in html
