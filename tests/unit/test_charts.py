@@ -8,7 +8,8 @@ import re
 from corpora import second_report
 from planverk import charts, urls
 from planverk.changes import compare
-from planverk.pages.base import Ctx, status_summary
+from planverk.pages.base import Ctx
+from planverk.pages.summary import status_summary
 from planverk.pages.plans import plan_page, report_counts, status_trend
 
 

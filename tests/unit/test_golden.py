@@ -47,7 +47,8 @@ def corpus_folder(tmp: Path) -> Path:
                        "source": {"document": "kilde", "page": None}})
     parties = {"parties": [{"org": "dep", "role": "ansvarlig"}, {"org": "andre", "role": "ansvarlig"},
                            {"org": "forsk", "role": "samarbeidspart"}]}
-    plan = data.plan("plan-a", title="Prøveplanen «2020–2024»", packages=[package(1), package(2, label="Innsatsområde")],
+    plan = data.plan("plan-a", title="Prøveplanen «2020–2024»",
+                     packages=[package(1), package(2, label="Innsatsområde")],
                      measures=[measure(1), measure(2, title="Kartlegge *alt* [og] mer", responsibility=parties),
                                measure(3, package="pakke-2", period=(2020, 2021), title="SLT i kommunene",
                                        lead="andre", partners=("dep",))])
@@ -88,7 +89,7 @@ def test_page_matches_its_golden_file(generated: dict[str, dict[str, Page]], nam
         GOLDEN.mkdir(exist_ok=True)
         golden.write_text(text, encoding="utf-8")
     assert golden.exists(), f"{golden} is missing: run `make golden`"
-    assert text == golden.read_text(encoding="utf-8"), f"{name} differs from {golden}: read the diff, then `make golden`"
+    assert text == golden.read_text(encoding="utf-8"), f"{name} differs from {golden}: read the diff, then make golden"
 
 
 def test_golden_corpus_shows_what_the_pages_are_pinned_for(generated: dict[str, dict[str, Page]]) -> None:

@@ -13,7 +13,8 @@ from corpora import Data, measure
 from planverk import model as m
 from planverk import progress, urls
 from planverk.index import Index
-from planverk.pages.base import Ctx, status_summary
+from planverk.pages.base import Ctx
+from planverk.pages.summary import status_summary
 from planverk.pages.status import status_data_files, status_overview, status_plan_page
 
 

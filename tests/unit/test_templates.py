@@ -23,8 +23,8 @@ def ctx(tmp_path_factory: pytest.TempPathFactory) -> Ctx:
 def test_plain_strings_are_escaped_everywhere_markup_is_not() -> None:
     html = environment().from_string('<p title="{{ x }}">{{ x }} {{ m }} {{ n }}</p>').render(
         x='"a" <b> & \'c\'\n  d', m=Markup("<em>trygg</em>"), n=3)
-    assert html == '<p title="&quot;a&quot; &lt;b&gt; &amp; &#x27;c&#x27; d">&quot;a&quot; &lt;b&gt; &amp; &#x27;c&#x27; d ' \
-                   '<em>trygg</em> 3</p>'
+    escaped = "&quot;a&quot; &lt;b&gt; &amp; &#x27;c&#x27; d"
+    assert html == f'<p title="{escaped}">{escaped} <em>trygg</em> 3</p>'
 
 
 def test_a_link_label_is_markup_and_its_href_is_escaped() -> None:

@@ -4,7 +4,6 @@ same descriptions as in datapackage.json: exports.CSV_FIELDS is the one source).
 from __future__ import annotations
 
 from .. import exports
-from .. import urls
 from ..text import md_text
 from .base import Ctx, Page
 

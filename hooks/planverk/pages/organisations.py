@@ -7,7 +7,8 @@ from collections import defaultdict
 from .. import model as m
 from .. import urls
 from ..text import md_text, plural
-from .base import Ctx, Page, SummaryRow, related, status_summary, title_of
+from .base import Ctx, Page, related, title_of
+from .summary import SummaryRow, status_summary
 from .tables import TableSpec, measures_table
 
 

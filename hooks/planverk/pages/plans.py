@@ -8,7 +8,8 @@ from ..text import indent, md_text, plural
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
 from markupsafe import Markup
-from .base import Ctx, Page, SummaryRow, bar, block, commas, bullet_links, legend, related, source_html, source_link, status_summary, title_of
+from .base import Ctx, Page, block, bullet_links, commas, related, source_link, title_of
+from .summary import bar, legend, package_rows, status_summary
 from ..index import Coverage
 from .printable import plan_print_path
 from .internal import draft_notice, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
@@ -51,7 +52,7 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         reports.append(line)
         if report.description:
             reports += ["", indent(ctx.prose(report.description))]
-    rows: list[SummaryRow] = [(ctx.a(p, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+    rows = package_rows(ctx, plan)
     rows.append(("Alle", plan.measures))
     here = urls.status_plan_page(plan.id)
     links = [*((here, {"gruppe": p.id}) for p in plan.packages), (here, {})]
@@ -118,12 +119,14 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         if parties:
             roles.append((role.label, commas(parties)))
     wording = measure.responsibility.text or measure.responsibility.summary
-    facts = ctx.fragment(block("measure_facts", plan=ctx.a(plan), package_label=measure.package.label, package=ctx.a(measure.package),
-                     roles=roles, wording=ctx.text(wording) if wording else "", actors=commas(_name(ctx, o, None) for o in measure.actors),
-                     period=measure.period.text if measure.period else "",
-                     overview_period=measure.overview_period.text if measure.overview_period else "",
-                     found=found, report_title=ctx.text(found[0].title) if found else "",
-                     overdue=bool(found) and ctx.index.is_overdue(measure)))
+    facts = ctx.fragment(block(
+        "measure_facts", plan=ctx.a(plan), package_label=measure.package.label, package=ctx.a(measure.package),
+        roles=roles, wording=ctx.text(wording) if wording else "",
+        actors=commas(_name(ctx, o, None) for o in measure.actors),
+        period=measure.period.text if measure.period else "",
+        overview_period=measure.overview_period.text if measure.overview_period else "",
+        found=found, report_title=ctx.text(found[0].title) if found else "",
+        overdue=bool(found) and ctx.index.is_overdue(measure)))
     status_block = []
     if found:
         report, entry = found
@@ -140,7 +143,8 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
             inner.append("\n".join(f"- {md_text(p.name)}" + (f", {ctx.org_link(p.organisation, short=True)}" if p.organisation else "")
                                    for p in measure.contacts.persons))
         internal = ['!!! internal "Intern: kontaktpersoner"', indent("\n\n".join(inner))]
-    themes = ("## Temaer\n\n" + ctx.fragment(block("links_paragraph", commas(ctx.a(t) for t in measure.themes)))) if measure.themes else ""
+    themes = ("## Temaer\n\n" + ctx.fragment(block("links_paragraph", commas(ctx.a(t) for t in measure.themes)))
+              if measure.themes else "")
     body = [
         f"# {md_text(title_of(measure))}",
         draft_notice(ctx, [found[0]] if found and found[0].draft else []),
@@ -153,8 +157,9 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         entry_notes_block(ctx, report_notes(history), title="merknader til statusrapportene", anchor="intern-merknader-status"),
         related(ctx, measure.ref),
         themes,
-        ctx.fragment(block("source_pager", source_link(ctx, measure.source), measure.source.page, ctx.a(prev) if prev else None,
-                           ctx.a(nxt) if nxt else None, ctx.a_page(urls.STATUS, "Alle tiltak i statusoversikten", f"?plan={plan.id}"))),
+        ctx.fragment(block("source_pager", source_link(ctx, measure.source), measure.source.page,
+                           ctx.a(prev) if prev else None, ctx.a(nxt) if nxt else None,
+                           ctx.a_page(urls.STATUS, "Alle tiltak i statusoversikten", f"?plan={plan.id}"))),
     ]
     description = f"{plan.title}, tiltak {measure.number}: {measure.title}"
     return ctx.page(title_of(measure), _join(body), description=description, edit=ctx.edit(measure.ref),

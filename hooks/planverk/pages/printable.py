@@ -9,7 +9,8 @@ from __future__ import annotations
 from .. import model as m
 from .. import urls
 from ..text import md_text
-from .base import Ctx, Page, SummaryRow, block, commas, source_html, status_summary, title_of
+from .base import Ctx, Page, block, commas, source_html, title_of
+from .summary import SummaryRow, status_summary
 from .internal import notes_block
 
 TEMPLATE = "print.html"
@@ -33,7 +34,8 @@ def _heading(level: int, text: str, anchor: str, css: str = "") -> str:
     return f"{'#' * level} {md_text(text)} {{#{anchor}{' .' + css if css else ''}}}"
 
 
-def _cover(ctx: Ctx, entity: m.Plan | m.Strategy, *, kind: str, subtitle: str | None, facts: list[tuple[str, str]], what: str, short: str) -> str:
+def _cover(ctx: Ctx, entity: m.Plan | m.Strategy, *, kind: str, subtitle: str | None, facts: list[tuple[str, str]],
+           what: str, short: str) -> str:
     href = ctx.url(entity.ref)
     return ctx.html("cover.html", id="forside", kind=kind, title=entity.title, subtitle=subtitle, facts=facts,
                     what=what, short=short, href=href)
@@ -44,7 +46,8 @@ def _contacts(ctx: Ctx, measure: m.Measure) -> str:
     if not measure.contacts:
         return notes_block(ctx, measure.notes)
     persons = [(p.name, p.organisation.label if p.organisation else None) for p in measure.contacts.persons]
-    return ctx.html("internal_contacts.html", text=measure.contacts.text, persons=persons) + notes_block(ctx, measure.notes)
+    contacts = ctx.html("internal_contacts.html", text=measure.contacts.text, persons=persons)
+    return contacts + notes_block(ctx, measure.notes)
 
 
 def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
@@ -77,7 +80,8 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
             body.append(ctx.prose(package.description))
         for measure in plan.measures_in(package):
             found = ctx.index.entry(measure)
-            parties = commas((ctx.text(p.label), "" if p.role.leads else p.role.label.lower()) for p in measure.responsibility.parties)
+            parties = commas((ctx.text(p.label), "" if p.role.leads else p.role.label.lower())
+                             for p in measure.responsibility.parties)
             facts_html = ctx.fragment(block("print_facts", parties, measure.period.text if measure.period else "",
                                             found[1].status if found else None, ctx.index.is_overdue(measure)))
             body += [_heading(3, title_of(measure), measure.id),

@@ -6,9 +6,9 @@ from collections import defaultdict
 
 from .. import model as m
 from .. import urls
-from ..templating import render
 from ..text import md_text, plural
-from .base import KIND_LABEL, Ctx, Page, SummaryRow, block, document_page, related, status_summary, title_of
+from .base import KIND_LABEL, Ctx, Page, block, document_page, related, title_of
+from .summary import SummaryRow, status_summary
 
 
 def home_page(ctx: Ctx) -> Page:
@@ -23,8 +23,8 @@ def home_page(ctx: Ctx) -> Page:
         "# Strategier og handlingsplaner",
         "Her ser du hva det offentlige har lovet å gjøre i strategier og handlingsplaner, hvem som har ansvaret, "
         "og hvor langt arbeidet har kommet.",
-        ctx.html("doors.html", **{f"{k}_href": ctx.page_url(v)
-                                  for k, v in (("status", urls.STATUS), ("plans", urls.PLANS), ("orgs", urls.ORGANISATIONS))}),
+        ctx.html("doors.html", status_href=ctx.page_url(urls.STATUS), plans_href=ctx.page_url(urls.PLANS),
+                 orgs_href=ctx.page_url(urls.ORGANISATIONS)),
         "## Status",
         status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status i hver handlingsplan", links=links),
         "## Handlingsplaner",

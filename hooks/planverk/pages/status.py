@@ -19,7 +19,8 @@ from .. import model as m
 from .. import urls
 from ..progress import CLASSES
 from ..text import md_text, plural
-from .base import Ctx, Page, SummaryRow, status_summary
+from .base import Ctx, Page
+from .summary import SummaryRow, package_rows, status_summary
 from .internal import draft_notice, drafts_used
 from .tables import COLUMNS, measure_rows
 
@@ -75,7 +76,8 @@ def _config(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None) -> dict
     }
 
 
-def _filters(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None, columns: tuple[str, ...], static_rows: Markup) -> str:
+def _filters(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None, columns: tuple[str, ...],
+             static_rows: Markup) -> str:
     config = _config(ctx, plans, fixed_plan=fixed_plan)
     return ctx.html("status_table.html", table_id=TABLE_ID, config=config, columns=[(c, COLUMNS[c]) for c in columns],
                     static_rows=static_rows, scripts=[_file_href(ctx, urls.status_data_file(p.id)) for p in plans])
@@ -129,7 +131,7 @@ def status_plan_page(ctx: Ctx, plan: m.Plan) -> Page:
     columns = _columns(ctx, [plan], with_plan=False)
     table = measure_rows(ctx, plan.measures, columns)
     here = urls.status_plan_page(plan.id)
-    rows: list[SummaryRow] = [(ctx.a(p, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+    rows = package_rows(ctx, plan)
     links: list[tuple[str, dict[str, str]]] = [(here, {"gruppe": p.id}) for p in plan.packages]
     rows.append(("Alle", plan.measures))
     links.append((here, {}))

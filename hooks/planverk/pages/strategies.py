@@ -75,7 +75,8 @@ def strategies_index(ctx: Ctx) -> Page:
     return ctx.page("Strategier", "# Strategier\n\n" + "\n".join(lines), description="Virksomhetsstrategiene")
 
 
-def _simple(c: Ctx, strategy: m.Strategy, entity: m.Entity, title: str, parts: list[str], *, heading: str | None = None) -> Page:
+def _simple(c: Ctx, strategy: m.Strategy, entity: m.Entity, title: str, parts: list[str], *,
+            heading: str | None = None) -> Page:
     """The page of ``entity``; ``c`` is the context at its page, which ``parts`` were made with (their fragments)."""
     body = [f"# {md_text(heading or title)}", f"Del av {c.link(strategy)}.", *parts, related(c, entity.ref),
             c.source_line(entity.source) if entity.source else ""]
@@ -177,8 +178,8 @@ def _coverage(ctx: Ctx, s: m.Strategy) -> str:
 def drivers_page(ctx: Ctx, s: m.Strategy, drivers: m.Drivers) -> Page:
     cats = drivers.categories
     depth = max(len(c.drivers) for c in cats)
-    rows = [[(c.id, c.drivers[i].id, ctx.text(c.drivers[i].title)) if i < len(c.drivers) else (c.id, "", "") for c in cats]
-            for i in range(depth)]
+    rows = [[(c.id, c.drivers[i].id, ctx.text(c.drivers[i].title)) if i < len(c.drivers) else (c.id, "", "")
+             for c in cats] for i in range(depth)]
     table = ctx.html("drivers.html", title=drivers.title, count=drivers.count, categories=cats, rows=rows)
     lists = "\n\n".join(f"### {md_text(c.title)}\n\n" + "\n".join(f"- {md_text(d.title)}" for d in c.drivers) for c in cats)
     body = [f"# {md_text(drivers.title)}", f"Del av {ctx.link(s)}.", ctx.prose(drivers.intro), table,

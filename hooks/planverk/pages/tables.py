@@ -102,10 +102,12 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> _Row:
             moved = "fram" if status.rank > before.rank else "tilbake"
     period = measure.period
     return _Row(
-        plan.id, status.id if status else "ingen-rapport", " ".join(sorted({o.id for o in responsibility.organisations})),
+        plan.id, status.id if status else "ingen-rapport",
+        " ".join(sorted({o.id for o in responsibility.organisations})),
         ctx.index.is_overdue(measure), ctx.index.progress(measure),
         plan.title, Link(ctx.url(plan.ref), ctx.text(plan.title)) if "plan" in columns else None,
-        measure.number, measure.title, Link(ctx.url(measure.ref), ctx.text(measure.title)) if "title" in columns else None,
+        measure.number, measure.title,
+        Link(ctx.url(measure.ref), ctx.text(measure.title)) if "title" in columns else None,
         ctx.url(package.ref) if "package" in columns else "", package.label, package.number,
         leads, partners, responsibility.parties[0].label if responsibility.parties else "",
         f"{period.start}-{period.end or 9999}" if period else "9999", period.text if period else "",
