@@ -20,7 +20,7 @@ import mistune
 from . import model as m
 from .abbr import Abbreviations
 from .sanitize import clean
-from .text import html_text
+from .templating import macros
 
 _MARKER = re.compile(r"\[\^(\d{1,6})\]")
 
@@ -68,16 +68,11 @@ class Prose:
         key = (text, footnotes, references)
         if key not in self._cache:
             prefix = f"{footnotes}-" if footnotes else ""
+            blocks = macros("prose.html")
             html = _markdown_html(text)
-            html = _MARKER.sub(lambda mt: f'<sup id="fnref:{html_text(prefix)}{mt.group(1)}"><a class="footnote-ref" '
-                                          f'href="#fn:{html_text(prefix)}{mt.group(1)}">{mt.group(1)}</a></sup>', html)
+            html = _MARKER.sub(lambda mt: str(blocks.footnote_ref(prefix, mt.group(1))), html)
             if references:
-                notes = "".join(
-                    f'<li id="fn:{html_text(prefix)}{r.number}" value="{r.number}"><p>{html_text(r.text)}'
-                    + (f' <a href="{html_text(r.url)}">{html_text(r.url)}</a>' if r.url else "")
-                    + f' <a class="footnote-backref" href="#fnref:{html_text(prefix)}{r.number}" title="Tilbake til teksten">↩</a></p></li>'
-                    for r in references)
-                html += f'\n<div class="footnote"><hr><ol>{notes}</ol></div>'
+                html += "\n" + str(blocks.footnotes(prefix, references))
             if self._abbr:
                 html = self._abbr.apply(html)
             self._cache[key] = clean(html)
