@@ -15,7 +15,7 @@ template costs a new context (~30 µs), calling a macro a third of that.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -86,7 +86,7 @@ def render(name: str, **values: object) -> Markup:
     return Markup(environment().get_template(name).render(**values).strip())
 
 
-@lru_cache(maxsize=None)
+@cache
 def macros(name: str) -> Any:
     """The macros of the template file ``name``, each callable from Python and returning Markup."""
     return environment().get_template(name).module

@@ -9,8 +9,8 @@ from corpora import second_report
 from planverk import charts, urls
 from planverk.changes import compare
 from planverk.pages.base import Ctx
-from planverk.pages.summary import status_summary
 from planverk.pages.plans import plan_page, report_counts, status_trend
+from planverk.pages.summary import status_summary
 
 
 def _cells(row: str) -> list[str]:

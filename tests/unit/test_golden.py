@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from corpora import Data, measure, package
 from planverk import urls
 from planverk.load import load
 from planverk.pages import Page, build_pages
-from corpora import Data, measure, package
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 UPDATE = os.environ.get("PLANVERK_GOLDEN") == "update"

@@ -34,7 +34,10 @@ def test_import_of_a_text_file_writes_a_draft_that_passes_check(data_copy: Path,
                           "--data", str(data_copy)], capsys)
     assert code == 0, err
     assert "Fant 2 grupper og 3 tiltak." in out
-    assert "Tiltak 1 «Kartleggje fallrisiko i heimen» (mål 1): fylt ut nummer, tittel, ansvar, periode, status, beskrivelse; mangler ingenting" in out
+    assert (
+        "Tiltak 1 «Kartleggje fallrisiko i heimen» (mål 1): fylt ut nummer, tittel, ansvar, periode, status, beskrivelse; mangler ingenting"
+        in out
+    )
     assert "Nye organisasjoner (merket til gjennomgang): fin («FIN»), dfd («DFD»)" in out
     assert "Kjente organisasjoner: HOD = «HOD» (forkortelse)" in out
     assert "Omtalt generelt, ikke som en bestemt organisasjon: «kommunane»" in out

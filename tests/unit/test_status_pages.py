@@ -14,8 +14,8 @@ from planverk import model as m
 from planverk import progress, urls
 from planverk.index import Index
 from planverk.pages.base import Ctx
-from planverk.pages.summary import status_summary
 from planverk.pages.status import status_data_files, status_overview, status_plan_page
+from planverk.pages.summary import status_summary
 
 
 def _data(script: str) -> dict:

@@ -7,10 +7,10 @@ import pytest
 from jinja2 import UndefinedError
 from markupsafe import Markup
 
+from corpora import Data, plan_with_packages
 from planverk import urls
 from planverk.pages.base import Ctx, expand
 from planverk.templating import Link, environment, macros, render
-from corpora import Data, plan_with_packages
 
 
 @pytest.fixture(scope="module")

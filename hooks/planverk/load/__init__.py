@@ -11,6 +11,7 @@ The package, by concern: :mod:`.files` (which files, reading, YAML, schema),
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from .. import model as m
@@ -33,7 +34,9 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
         raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
     root = Path(root)
     if not root.is_dir():
-        raise DataErrors([DataError(root.as_posix(), None, "", "fant ikke datamappen; forventet en mappe med vocabulary.yml, plans/, schema/ …")])
+        raise DataErrors(
+            [DataError(root.as_posix(), None, "", "fant ikke datamappen; forventet en mappe med vocabulary.yml, plans/, schema/ …")]
+        )
     report = Report()
     found = survey(root, report)
     schemas = schemas_of(root, report, found)
@@ -60,10 +63,9 @@ def _build_the_rest(report: Report, files: Files, root: Path, audience: str) -> 
     broken = {e.file for e in report.errors}
     valid = {key: [f for f in group if f.name not in broken] for key, group in files.items()}
     rest = Report()
-    try:
+    # the model may need a file that has errors (vocabulary, documents …): then those errors come first
+    with contextlib.suppress(Exception):
         build(valid, rest, root, audience)
-    except Exception:  # the model needs a file that has errors (vocabulary, documents …); those errors come first
-        pass
     skip = {u.index for u in rest.unresolved}
     report.errors += [e for i, e in enumerate(rest.errors) if i not in skip and e not in report.errors]
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..schema import Schemas, strip_internal
 from ..yamlload import Loaded, YamlSyntaxError, load_yaml

@@ -66,7 +66,7 @@ class Registry:
                 first = cur.at(seen[ident])
                 cur.at(i, "id").error(f"id-en '{ident}' er brukt før: {format_path(first.path)} på linje "
                                       f"{first.line} har den allerede; forventet en unik id")
-                self.duplicates.add((cur.file.name, cur.path + (i,)))
+                self.duplicates.add((cur.file.name, (*cur.path, i)))
             else:
                 seen[ident] = i
 

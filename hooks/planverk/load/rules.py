@@ -6,8 +6,8 @@ the site build would otherwise refuse or silently get wrong.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .. import model as m
 from .. import urls
@@ -96,9 +96,9 @@ def addresses_are_unique(built: Built) -> None:
     def claim(md_path: str, who: str, cur: Cursor) -> None:
         url = address(md_path)
         if url in owners:
-            if (cur.file.name, cur.path + ("id",)) not in refused:
+            if (cur.file.name, (*cur.path, "id")) not in refused:
                 cur.at("id").error(f"{who} får nettadressen /{url}/, som {owners[url]} allerede har; velg en annen id")
-                refused.add((cur.file.name, cur.path + ("id",)))
+                refused.add((cur.file.name, (*cur.path, "id")))
         else:
             owners[url] = who
 

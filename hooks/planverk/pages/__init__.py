@@ -11,8 +11,8 @@ from .opendata import open_data_page
 from .organisations import organisation_pages
 from .plans import plan_pages
 from .printable import plan_print_page, plan_print_path, strategy_print_page, strategy_print_path
-from .status import status_pages
 from .site_pages import document_pages, errata_page, glossary_page, home_page, news_pages, theme_pages
+from .status import status_pages
 from .strategies import strategies_index, strategy_pages
 
 __all__ = ["Page", "build_pages"]

@@ -17,8 +17,7 @@ from ..abbr import Abbreviations
 from ..index import Index
 from ..prose import Prose
 from ..templating import Link, macros, render
-from ..text import md_text, year_month, yaml_str
-
+from ..text import md_text, yaml_str, year_month
 
 T = TypeVar("T")
 
@@ -135,12 +134,12 @@ class Ctx:
 
     @classmethod
     def create(cls, corpus: m.Corpus, *, directory_urls: bool = True, index: Index | None = None,
-               abbr: Abbreviations | None = None) -> "Ctx":
+               abbr: Abbreviations | None = None) -> Ctx:
         """The context for ``corpus``; a build passes the index and abbreviations it made once."""
         abbr = abbr or Abbreviations(corpus.terms)
         return cls(corpus, index or Index(corpus), Prose(abbr), abbr, directory_urls)
 
-    def at(self, path: str) -> "Ctx":
+    def at(self, path: str) -> Ctx:
         """A fresh context for the page at ``path`` (its own fragments)."""
         return Ctx(self.corpus, self.index, self.prose_renderer, self.abbr, self.directory_urls, path,
                    serial=next(self._serials), _serials=self._serials)
@@ -193,7 +192,7 @@ class Ctx:
         """The template rendered and placed as a fragment."""
         return self.fragment(render(template, **values))
 
-    def page(self, title: str, body: str, **options: Any) -> "Page":
+    def page(self, title: str, body: str, **options: Any) -> Page:
         """The page of this context; every fragment it made must be in ``body`` once, and no other."""
         placed = [(int(n), int(serial)) for n, serial in _FRAGMENT.findall(body)]
         if sorted(placed) != [(n, self.serial) for n in range(len(self.fragments))]:

@@ -8,10 +8,11 @@ Note text is prose, rendered like every prose field (:meth:`Ctx.prose_block`).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from .. import model as m
 from .base import Ctx
+
 
 def notes_block(ctx: Ctx, notes: tuple[m.Note, ...], *, title: str = "merknader", anchor: str = "intern-merknader") -> str:
     """A page's internal notes as a fragment (the «Intern» block), or "" when there are none."""

@@ -31,4 +31,6 @@ def open_data_page(ctx: Ctx) -> Page:
         "## Lisens",
         "Dataene kan brukes fritt etter [Norsk lisens for offentlige data (NLOD 2.0)](https://data.norge.no/nlod/no/2.0).",
     ]
-    return ctx.page("Åpne data", "\n\n".join(body), description="Last ned alle tiltak som Excel, CSV eller JSON, med forklaring av hver kolonne")
+    return ctx.page(
+        "Åpne data", "\n\n".join(body), description="Last ned alle tiltak som Excel, CSV eller JSON, med forklaring av hver kolonne"
+    )

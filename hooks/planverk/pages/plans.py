@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import itertools
+
+from markupsafe import Markup
+
 from .. import model as m
 from .. import urls
-from ..text import indent, md_text, plural
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
-from markupsafe import Markup
-from .base import Ctx, Page, block, bullet_links, commas, related, source_link, title_of
-from .summary import bar, legend, package_rows, status_summary
 from ..index import Coverage
-from .printable import plan_print_path
+from ..text import indent, md_text, plural
+from .base import Ctx, Page, block, bullet_links, commas, related, source_link, title_of
 from .internal import draft_notice, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
+from .printable import plan_print_path
+from .summary import bar, legend, package_rows, status_summary
 from .tables import TableSpec, measures_table
+
 
 def plan_pages(ctx: Ctx, plan: m.Plan) -> list[Page]:
     pages = [plan_page(ctx.at(urls.page_of(plan.ref)), plan), changes_page(ctx.at(changes_path(plan)), plan)]
@@ -210,7 +214,7 @@ def status_trend(ctx: Ctx, plan: m.Plan) -> str:
     rows = [{"title": r.title, "when": ctx.when(r.as_of), "counts": [c[k] for k in keys], "total": len(plan.measures),
              "bar": bar(ctx, c, len(plan.measures), wide=True)} for r, c in counted]
     moves = []
-    for older, newer in zip(plan.reports, plan.reports[1:]):
+    for older, newer in zip(plan.reports, plan.reports[1:], strict=False):
         kinds: list[str] = [c.kind for c in compare(plan, older, newer)]
         text = ", ".join(f"{kinds.count(k)} {one if kinds.count(k) == 1 else many}" for k, one, many in _MOVES if kinds.count(k))
         moves.append({"before": ctx.when(older.as_of), "after": ctx.when(newer.as_of),
@@ -237,7 +241,7 @@ def changes_page(ctx: Ctx, plan: m.Plan) -> Page:
         body.append(f"Planen har bare én statusrapport, **{md_text(only.title)}** (status per {md_text(ctx.when(only.as_of))}). "
                     "Det finnes ingen tidligere rapport å sammenligne med, så ingen endringer kan vises ennå. "
                     "Når en ny rapport legges til, vises endringene her.")
-    for older, newer in zip(published, published[1:]):
+    for older, newer in itertools.pairwise(published):
         body.append(f"## Fra {md_text(ctx.when(older.as_of))} til {md_text(ctx.when(newer.as_of))} {{#{newer.id}}}")
         body += _changes(ctx, plan, older, newer)
     for draft in plan.drafts:
@@ -249,8 +253,13 @@ def changes_page(ctx: Ctx, plan: m.Plan) -> Page:
             continue
         body.append("Hva utkastet vil endre fra den sist publiserte rapporten når det publiseres.")
         body += _changes(ctx, plan, before, draft)
-    return ctx.page(f"Endringer i {plan.title}", _join(body), search_exclude=True, description=f"{plan.title}: endringer mellom statusrapportene",
-                edit=ctx.edit(plan.latest_report.ref) if plan.latest_report else ctx.edit(plan.ref))
+    return ctx.page(
+        f"Endringer i {plan.title}",
+        _join(body),
+        search_exclude=True,
+        description=f"{plan.title}: endringer mellom statusrapportene",
+        edit=ctx.edit(plan.latest_report.ref) if plan.latest_report else ctx.edit(plan.ref),
+    )
 
 
 def _changes(ctx: Ctx, plan: m.Plan, older: m.StatusReport, newer: m.StatusReport) -> list[str]:

@@ -10,8 +10,8 @@ from .. import model as m
 from .. import urls
 from ..text import md_text
 from .base import Ctx, Page, block, commas, source_html, title_of
-from .summary import SummaryRow, status_summary
 from .internal import notes_block
+from .summary import SummaryRow, status_summary
 
 TEMPLATE = "print.html"
 

@@ -23,14 +23,21 @@ def home_page(ctx: Ctx) -> Page:
         "# Strategier og handlingsplaner",
         "Her ser du hva det offentlige har lovet å gjøre i strategier og handlingsplaner, hvem som har ansvaret, "
         "og hvor langt arbeidet har kommet.",
-        ctx.html("doors.html", status_href=ctx.page_url(urls.STATUS), plans_href=ctx.page_url(urls.PLANS),
-                 orgs_href=ctx.page_url(urls.ORGANISATIONS)),
+        ctx.html(
+            "doors.html",
+            status_href=ctx.page_url(urls.STATUS),
+            plans_href=ctx.page_url(urls.PLANS),
+            orgs_href=ctx.page_url(urls.ORGANISATIONS),
+        ),
         "## Status",
         status_summary(ctx, rows, first_col="Plan", caption="Antall tiltak per status i hver handlingsplan", links=links),
         "## Handlingsplaner",
-        "\n".join(f"- {ctx.link(p)} – {md_text(p.subtitle or '')}"
-                  + (f" ({md_text(p.period.text)})" if p.period else "") + f", {plural(len(p.measures), 'tiltak', 'tiltak')}"
-                  for p in c.plans.values()),
+        "\n".join(
+            f"- {ctx.link(p)} – {md_text(p.subtitle or '')}"
+            + (f" ({md_text(p.period.text)})" if p.period else "")
+            + f", {plural(len(p.measures), 'tiltak', 'tiltak')}"
+            for p in c.plans.values()
+        ),
         "## Strategier",
         "\n".join(f"- {ctx.link(s)} – {ctx.org_link(s.owner)}" for s in c.strategies.values()),
         "## Organisasjoner",
@@ -42,7 +49,8 @@ def home_page(ctx: Ctx) -> Page:
         ", ".join(ctx.link(t) for t in c.themes.values()),
         "## Om innholdet",
         f"Her er {plural(len(c.strategies), 'strategi', 'strategier')} og {plural(len(c.plans), 'handlingsplan', 'handlingsplaner')} "
-        f"med til sammen {len(measures)} tiltak. Alt er hentet fra {plural(len(c.documents), 'offentlig dokument', 'offentlige dokumenter')}; se [kildene]({ctx.to(urls.SOURCES)}), "
+        f"med til sammen {len(measures)} tiltak. Alt er hentet fra "
+        f"{plural(len(c.documents), 'offentlig dokument', 'offentlige dokumenter')}; se [kildene]({ctx.to(urls.SOURCES)}), "
         f"[rettelsene]({ctx.to(urls.ERRATA)}) vi har gjort i uttrekket, og [ordlisten]({ctx.to(urls.GLOSSARY)}).",
     ]
     return ctx.page("Forside", "\n\n".join(p for p in body if p),
@@ -95,12 +103,18 @@ def theme_pages(ctx: Ctx) -> list[Page]:
 def news_pages(ctx: Ctx) -> list[Page]:
     index_ctx = ctx.at(urls.NEWS)
     items = sorted(ctx.corpus.news.values(), key=lambda n: (n.date or "", n.id), reverse=True)
-    lines = ["# Nyheter"] + ["\n".join(f"- {index_ctx.link(n)} – {md_text(ctx.when(n.date) or 'udatert')}, {index_ctx.org_link(n.publisher)}"
-                                       for n in items)]
+    lines = [
+        "# Nyheter",
+        "\n".join(f"- {index_ctx.link(n)} – {md_text(ctx.when(n.date) or 'udatert')}, {index_ctx.org_link(n.publisher)}" for n in items),
+    ]
     pages = [index_ctx.page("Nyheter", "\n\n".join(lines), description="Nyheter om strategiene og tiltakene")]
     for item in items:
         c = ctx.at(urls.page_of(item.ref))
-        facts = [f"Publisert av {c.org_link(item.publisher)}, " + (md_text(c.when(item.date)) if item.date else "udatert (kilden oppgir ingen dato)") + "."]
+        facts = [
+            f"Publisert av {c.org_link(item.publisher)}, "
+            + (md_text(c.when(item.date)) if item.date else "udatert (kilden oppgir ingen dato)")
+            + "."
+        ]
         if item.title_is_editorial:
             facts.append("*Kilden har ingen overskrift; overskriften er laget av redaksjonen.*")
         body = [f"# {md_text(item.title)}", "\n\n".join(facts), c.prose(item.body), related(c, item.ref, "Saken gjelder"),
@@ -134,7 +148,10 @@ def _show(text: str) -> str:
 
 def document_pages(ctx: Ctx) -> list[Page]:
     index_ctx = ctx.at(urls.SOURCES)
-    lines = ["# Kilder", "Dokumentene innholdet er hentet fra. Hver side viser hva som kom fra dokumentet og hva som gikk tapt i uttrekket."]
+    lines = [
+        "# Kilder",
+        "Dokumentene innholdet er hentet fra. Hver side viser hva som kom fra dokumentet og hva som gikk tapt i uttrekket.",
+    ]
     lines.append("\n".join(f"- [{md_text(d.title)}]({index_ctx.to(document_page(d))})" for d in ctx.corpus.documents.values()))
     pages = [index_ctx.page("Kilder", "\n\n".join(lines), description="Kildedokumentene")]
     for doc in ctx.corpus.documents.values():

@@ -20,8 +20,8 @@ from .. import urls
 from ..progress import CLASSES
 from ..text import md_text, plural
 from .base import Ctx, Page
-from .summary import SummaryRow, package_rows, status_summary
 from .internal import draft_notice, drafts_used
+from .summary import SummaryRow, package_rows, status_summary
 from .tables import COLUMNS, measure_rows
 
 TABLE_ID = "statustabell"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .. import charts
+from .. import charts, urls
 from .. import model as m
-from .. import urls
+from ..index import Coverage
 from ..templating import render
 from ..text import md_text, plural
-from ..index import Coverage
 from .base import Ctx, Page, block, related, title_of
 from .printable import strategy_print_path
 
@@ -143,8 +142,12 @@ def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
         body += ['## Samfunnsoppdrag {#mission}', f"{ctx.link(s.mission, 'Les samfunnsoppdraget')}"]
     if s.vision:
         body += ["## Visjon {#vision}", block("statement", s.vision.title), ctx.link(s.vision, "Om visjonen")]
-    groups: list[tuple[str, str, tuple[m.Entity, ...]]] = [("Verdier", "values", s.values), ("Brukermål", "user-goals", s.user_goals), ("Tjenestemål", "service-goals", s.service_goals),
-              ("Satsingsområder", "focus-areas", s.focus_areas)]
+    groups: list[tuple[str, str, tuple[m.Entity, ...]]] = [
+        ("Verdier", "values", s.values),
+        ("Brukermål", "user-goals", s.user_goals),
+        ("Tjenestemål", "service-goals", s.service_goals),
+        ("Satsingsområder", "focus-areas", s.focus_areas),
+    ]
     for label, anchor, items in groups:
         if items:
             body += [f"## {label} {{#{anchor}}}", "\n".join(f"- {ctx.link(x)}" for x in items)]
@@ -201,7 +204,12 @@ def area_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea) -> Page:
         body.append(_subgoals(ctx, goal, prefix=f"{goal.id}-"))
         body.append(ctx.link(goal, f"Mer om målet «{goal.title}»"))
     others = [a for a in s.areas if a is not area]
-    body += ["## Andre strategiske områder", "\n".join(f"- {ctx.link(a)}" for a in others), related(ctx, area.ref), ctx.source_line(area.source)]
+    body += [
+        "## Andre strategiske områder",
+        "\n".join(f"- {ctx.link(a)}" for a in others),
+        related(ctx, area.ref),
+        ctx.source_line(area.source),
+    ]
     return ctx.page(area.title, "\n\n".join(p for p in body if p), description=f"{s.title}: {area.title}",
                 edit=ctx.edit(area.ref), tags=tuple(t.title for t in area.themes))
 

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from .. import charts
+from .. import charts, urls
 from .. import model as m
-from .. import urls
 from ..templating import Link, render
 from .base import Ctx
 
@@ -46,18 +45,19 @@ def status_summary(ctx: Ctx, rows: Sequence[SummaryRow], *, first_col: str, capt
         total = len(measures)
         overdue = sum(1 for x in measures if ctx.index.is_overdue(x))
         target = links[i] if links else None
-
-        def cell(n: int, css: str = "", **filters: str) -> tuple[int, str, str]:
-            href = ctx.page_url(target[0]) + urls.status_query(**target[1], **filters) if target and n else ""
-            return n, css, href
-
-        cells = [cell(counts[s.id], status=s.id) for s in statuses]
+        cells = [_cell(ctx, target, counts[s.id], status=s.id) for s in statuses]
         if has_none:
-            cells.append(cell(counts["ingen"], status="ingen-rapport"))
-        cells += [cell(total), cell(overdue, "pv-summary__aside", forfalt="ja")]
+            cells.append(_cell(ctx, target, counts["ingen"], status="ingen-rapport"))
+        cells += [_cell(ctx, target, total), _cell(ctx, target, overdue, "pv-summary__aside", forfalt="ja")]
         view.append((label, cells, bar(ctx, counts, total)))
     return ctx.html("summary.html", legend=legend(ctx, has_none=has_none, overdue=True), caption=caption, head=head,
                     rows=view)
+
+
+def _cell(ctx: Ctx, target: tuple[str, dict[str, str]] | None, n: int, css: str = "", **filters: str) -> tuple[int, str, str]:
+    """A count, its CSS class, and a link to the status table filtered to what it counts (none for 0)."""
+    href = ctx.page_url(target[0]) + urls.status_query(**target[1], **filters) if target and n else ""
+    return n, css, href
 
 
 def package_rows(ctx: Ctx, plan: m.Plan) -> list[SummaryRow]:
