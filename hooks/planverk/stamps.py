@@ -134,5 +134,6 @@ def render(stamp: Stamp, dates: dict[str, int], fallback: int | None) -> str:
     next_update = None
     if stamp.next_update and stamp.plans and stamp.plans[0].latest_report is not None:
         next_update = stamp.plans[0].latest_report.next_update
-    return render_template("stamp.html", status=status_text(stamp.plans), next_update=next_update,
-                           changed=day(changed) if changed is not None else None)
+    # str: the hook splices the line into the page's HTML (Markup would escape the page around it)
+    return str(render_template("stamp.html", status=status_text(stamp.plans), next_update=next_update,
+                               changed=day(changed) if changed is not None else None))
