@@ -146,9 +146,14 @@ class Status:
 @dataclass(frozen=True, slots=True)
 class Role:
     id: str
-    label: str
+    label: str  # bokmål
     description: str
     leads: bool = False  # the role that leads (vocabulary.yml: leads: true); the others take part
+    labels: tuple[tuple[str, str], ...] = ()  # (language, label) for nynorsk and English pages
+
+    def label_in(self, language: str) -> str:
+        """The role's name on a page in ``language`` (bokmål's when the vocabulary gives none)."""
+        return dict(self.labels).get(language, self.label)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,8 @@ def vocabulary(file: File | None) -> m.Vocabulary:
     statuses = tuple(m.Status(id=s["id"], label=s["label"], description=s["description"], done=s["done"], rank=i,
                               progress=s.get("progress", "ukjent"))
                      for i, s in enumerate(data["statuses"]))
-    roles = tuple(m.Role(id=r["id"], label=r["label"], description=r["description"], leads=r.get("leads", False))
+    roles = tuple(m.Role(id=r["id"], label=r["label"], description=r["description"], leads=r.get("leads", False),
+                         labels=tuple(sorted(r.get("labels", {}).items())))
                   for r in data["roles"])
     kinds = tuple(m.RelationKind(id=k["id"], label=k["label"], inverse_label=k["inverse_label"]) for k in data["relation_kinds"])
     return m.Vocabulary(statuses=statuses, roles=roles, relation_kinds=kinds)
