@@ -6,7 +6,10 @@ import pytest
 
 from corpora import Data, measure
 from planverk import model as m
+from planverk import urls
 from planverk.errors import DataErrors
+from planverk.pages.base import Ctx
+from planverk.pages.plans import measure_page
 
 
 def _data(tmp_path, **document) -> Data:
@@ -36,3 +39,42 @@ def test_an_unknown_language_is_a_clear_error(tmp_path):
     [error] = info.value.errors
     assert (error.file, error.path) == ("data/documents.yml", "documents[0].language"), str(error)
     assert "'no' er ikke en av nb, nn, en" in error.message and error.line
+
+
+def _nynorsk_measure(tmp_path, **responsibility):
+    data = Data(tmp_path)
+    data.documents.clear()
+    data.document("kilde", language="nn")
+    for role in data.vocabulary["roles"]:
+        role["labels"] = {"nn": "Ansvarleg"} if role["id"] == "ansvarlig" else {}
+    first = measure(1, partners=("dep",))
+    if responsibility:
+        first["responsibility"] = responsibility
+    data.plan("plan-a", measures=[first, measure(2)])
+    corpus = data.load()
+    plan = corpus.plans["plan-a"]
+    x = plan.measures[0]
+    return measure_page(Ctx.create(corpus).at(urls.page_of(x.ref)), plan, x, None, plan.measures[1])
+
+
+def test_a_page_from_a_nynorsk_document_is_nynorsk(tmp_path):
+    page = _nynorsk_measure(tmp_path)
+    body = page.full_body
+    assert ("lang", "nn") in page.meta and "\nlang: \"nn\"\n" in page.markdown
+    for label in ("<strong>Ansvarleg:</strong>", "<strong>Samarbeidspart:</strong>", "Kjelde:", "Neste:", "## Tiltaket i planen"):
+        assert label in body, label
+    for bokmal in ("<strong>Ansvarlig:</strong>", "Kilde:"):
+        assert bokmal not in body, bokmal
+
+
+def test_a_page_from_a_bokmal_document_has_no_lang_of_its_own(tmp_path):
+    data = _data(tmp_path)
+    corpus = data.load()
+    plan = corpus.plans["plan-a"]
+    page = measure_page(Ctx.create(corpus).at(urls.page_of(plan.measures[0].ref)), plan, plan.measures[0], None, None)
+    assert not any(key == "lang" for key, _ in page.meta) and "<strong>Ansvarlig:</strong>" in page.full_body
+
+
+def test_responsibility_not_stated_is_said_in_the_pages_language(tmp_path):
+    body = _nynorsk_measure(tmp_path, parties=[], stated=False).full_body
+    assert "<strong>Ansvarleg:</strong> ikkje oppgitt i kjelda" in body

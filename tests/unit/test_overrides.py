@@ -18,6 +18,7 @@ def _body(text: str) -> str:
 
 
 WORKER = '"search": "assets/javascripts/workers/search.a7633da7.min.js" | url,'
+ARTICLE = '<article class="md-content__inner md-typeset"{% if page.meta and page.meta.lang %} lang="{{ page.meta.lang }}"{% endif %}>'
 
 
 def test_base_override_is_materials_base_without_checkbox_autocomplete_and_with_our_search_worker():
@@ -27,7 +28,8 @@ def test_base_override_is_materials_base_without_checkbox_autocomplete_and_with_
     assert theirs.count(WORKER) == 1, "Material's search worker changed: check its protocol against docs/javascripts/search/worker.js"
     assert ours == theirs.replace('type="checkbox" id="__drawer" autocomplete="off"', 'type="checkbox" id="__drawer"') \
                          .replace('type="checkbox" id="__search" autocomplete="off"', 'type="checkbox" id="__search"') \
-                         .replace(WORKER, '"search": "javascripts/search/worker.js" | url,')
+                         .replace(WORKER, '"search": "javascripts/search/worker.js" | url,') \
+                         .replace('<article class="md-content__inner md-typeset">', ARTICLE)
 
 
 def test_toc_override_differs_only_in_the_title_label():

@@ -11,6 +11,7 @@ from .. import urls
 from ..changes import LABELS as CHANGE_LABELS
 from ..changes import compare
 from ..index import Coverage
+from ..labels import labels, page_language
 from ..text import indent, md_text, plural
 from .base import Ctx, Page, block, bullet_links, commas, related, source_link, title_of
 from .internal import draft_notice, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
@@ -117,14 +118,17 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
     is our own HTML (a fragment): Markdown handles only what the schema marks as Markdown.
     """
     found = ctx.index.entry(measure)
+    language = m.language_of(measure)
+    t = labels(language)
     roles = []
     for role in ctx.corpus.vocabulary.roles:
         parties = [_name(ctx, p.organisation, p.text) for p in measure.responsibility.parties if p.role.id == role.id]
         if parties:
-            roles.append((role.label, commas(parties)))
+            roles.append((role.label_in(language), commas(parties)))
     wording = measure.responsibility.text or measure.responsibility.summary
     facts = ctx.fragment(block(
-        "measure_facts", plan=ctx.a(plan), package_label=measure.package.label, package=ctx.a(measure.package),
+        "measure_facts", t=t, stated=measure.responsibility.stated,
+        plan=ctx.a(plan), package_label=measure.package.label, package=ctx.a(measure.package),
         roles=roles, wording=ctx.text(wording) if wording else "",
         actors=commas(_name(ctx, o, None) for o in measure.actors),
         period=measure.period.text if measure.period else "",
@@ -134,12 +138,12 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
     status_block = []
     if found:
         report, entry = found
-        status_block = [f"## Status per {md_text(ctx.when(report.as_of))}" + (" (utkast)" if report.draft else ""),
+        status_block = [f"## {t['status_per']} {md_text(ctx.when(report.as_of))}" + (f" ({t['draft'].lower()})" if report.draft else ""),
                         ctx.prose(entry.narrative, footnotes=measure.id, references=entry.references)
-                        or "Rapporten har ingen tekst om status."]
+                        or t["no_status_text"]]
     history = ctx.index.history(measure)
     if len(history) > 1:
-        status_block += ["## Statushistorikk", ctx.fragment(block("timeline", history))]
+        status_block += [f"## {t['history']}", ctx.fragment(block("timeline", history))]
     internal = []
     if measure.contacts:
         inner = [md_text(measure.contacts.text)]
@@ -147,7 +151,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
             inner.append("\n".join(f"- {md_text(p.name)}" + (f", {ctx.org_link(p.organisation, short=True)}" if p.organisation else "")
                                    for p in measure.contacts.persons))
         internal = ['!!! internal "Intern: kontaktpersoner"', indent("\n\n".join(inner))]
-    themes = ("## Temaer\n\n" + ctx.fragment(block("links_paragraph", commas(ctx.a(t) for t in measure.themes)))
+    themes = (f"## {t['themes']}\n\n" + ctx.fragment(block("links_paragraph", commas(ctx.a(th) for th in measure.themes)))
               if measure.themes else "")
     body = [
         f"# {md_text(title_of(measure))}",
@@ -155,7 +159,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         facts,
         "\n".join(internal),
         notes_block(ctx, measure.notes),
-        "## Tiltaket i planen",
+        f"## {t['in_plan']}",
         ctx.prose(measure.description, footnotes=measure.id),
         *status_block,
         entry_notes_block(ctx, report_notes(history), title="merknader til statusrapportene", anchor="intern-merknader-status"),
@@ -163,11 +167,11 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         themes,
         ctx.fragment(block("source_pager", source_link(ctx, measure.source), measure.source.page,
                            ctx.a(prev) if prev else None, ctx.a(nxt) if nxt else None,
-                           ctx.a_page(urls.STATUS, "Alle tiltak i statusoversikten", f"?plan={plan.id}"))),
+                           ctx.a_page(urls.STATUS, t["all_measures"], f"?plan={plan.id}"), t=t)),
     ]
     description = f"{plan.title}, tiltak {measure.number}: {measure.title}"
     return ctx.page(title_of(measure), _join(body), description=description, edit=ctx.edit(measure.ref),
-                    tags=tuple(t.title for t in measure.themes))
+                    tags=tuple(th.title for th in measure.themes), meta=page_language(language))
 
 
 def _name(ctx: Ctx, org: m.Organisation | None, text: str | None) -> tuple[str, Markup | str]:

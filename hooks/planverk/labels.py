@@ -1,0 +1,105 @@
+"""The words our pages write around the data, per language of the source document: a page
+made from a nynorsk plan says «Ansvarleg» and «Periode», one from a bokmål plan «Ansvarlig».
+The site's own interface (menus, search, the status table's controls) stays in the language
+the site is configured with; these are the labels inside the content."""
+
+from __future__ import annotations
+
+from typing import Final
+
+LANGUAGES: Final = ("nb", "nn", "en")
+
+_LABELS: Final[dict[str, dict[str, str]]] = {
+    "nb": {
+        "plan": "Handlingsplan",
+        "responsible": "Ansvarlig",
+        "not_stated": "ikke oppgitt i kilden",
+        "wording": "Ansvar slik kilden skriver det",
+        "actors": "Aktører",
+        "period": "Periode",
+        "overview_period": "tiltaksoversikten oppgir",
+        "status": "Status",
+        "per": "per",
+        "no_report": "ingen statusrapport for dette tiltaket",
+        "overdue": "Forfalt",
+        "yes": "Ja",
+        "overdue_why": "perioden var over ved rapportdatoen, og tiltaket var ikke gjennomført",
+        "draft": "Utkast",
+        "in_plan": "Tiltaket i planen",
+        "status_per": "Status per",
+        "no_status_text": "Rapporten har ingen tekst om status.",
+        "history": "Statushistorikk",
+        "themes": "Temaer",
+        "source": "Kilde",
+        "page": "side",
+        "previous": "Forrige",
+        "next": "Neste",
+        "all_measures": "Alle tiltak i statusoversikten",
+    },
+    "nn": {
+        "plan": "Handlingsplan",
+        "responsible": "Ansvarleg",
+        "not_stated": "ikkje oppgitt i kjelda",
+        "wording": "Ansvar slik kjelda skriv det",
+        "actors": "Aktørar",
+        "period": "Periode",
+        "overview_period": "tiltaksoversikta oppgir",
+        "status": "Status",
+        "per": "per",
+        "no_report": "ingen statusrapport for dette tiltaket",
+        "overdue": "Forfalle",
+        "yes": "Ja",
+        "overdue_why": "perioden var over ved rapportdatoen, og tiltaket var ikkje gjennomført",
+        "draft": "Utkast",
+        "in_plan": "Tiltaket i planen",
+        "status_per": "Status per",
+        "no_status_text": "Rapporten har ingen tekst om status.",
+        "history": "Statushistorikk",
+        "themes": "Tema",
+        "source": "Kjelde",
+        "page": "side",
+        "previous": "Førre",
+        "next": "Neste",
+        "all_measures": "Alle tiltak i statusoversikta",
+    },
+    "en": {
+        "plan": "Action plan",
+        "responsible": "Responsible",
+        "not_stated": "not stated in the source",
+        "wording": "Responsibility as the source puts it",
+        "actors": "Actors",
+        "period": "Period",
+        "overview_period": "the overview of measures gives",
+        "status": "Status",
+        "per": "as of",
+        "no_report": "no status report for this measure",
+        "overdue": "Overdue",
+        "yes": "Yes",
+        "overdue_why": "the period had ended by the report date, and the measure was not completed",
+        "draft": "Draft",
+        "in_plan": "The measure in the plan",
+        "status_per": "Status as of",
+        "no_status_text": "The report has no text on the status.",
+        "history": "Status history",
+        "themes": "Themes",
+        "source": "Source",
+        "page": "page",
+        "previous": "Previous",
+        "next": "Next",
+        "all_measures": "All measures in the status overview",
+    },
+}
+
+
+def labels(language: str) -> dict[str, str]:
+    """The labels for pages in ``language`` (bokmål's for a language without a table)."""
+    return _LABELS.get(language, _LABELS["nb"])
+
+
+SITE_LANGUAGE: Final = "nb"  # mkdocs.yml theme.language: the language of the site's own interface
+
+
+def page_language(language: str) -> tuple[tuple[str, str], ...]:
+    """Front matter for a page whose content is in ``language``: ``lang`` when it is not the site's
+    (the article element then carries it, see overrides/base.html)."""
+    return () if language == SITE_LANGUAGE else (("lang", language),)
