@@ -35,6 +35,11 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "previous": "Forrige",
         "next": "Neste",
         "all_measures": "Alle tiltak i statusoversikten",
+        "relations": "Relasjoner",
+        "stamp_from": "fra",
+        "stamp_none": "Ingen statusrapport ennå: tiltakene står uten status.",
+        "next_report": "Neste statusrapport",
+        "changed": "Sist endret",
     },
     "nn": {
         "plan": "Handlingsplan",
@@ -61,6 +66,11 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "previous": "Førre",
         "next": "Neste",
         "all_measures": "Alle tiltak i statusoversikta",
+        "relations": "Relasjonar",
+        "stamp_from": "frå",
+        "stamp_none": "Ingen statusrapport enno: tiltaka står utan status.",
+        "next_report": "Neste statusrapport",
+        "changed": "Sist endra",
     },
     "en": {
         "plan": "Action plan",
@@ -87,6 +97,11 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "previous": "Previous",
         "next": "Next",
         "all_measures": "All measures in the status overview",
+        "relations": "Relations",
+        "stamp_from": "from",
+        "stamp_none": "No status report yet: the measures have no status.",
+        "next_report": "Next status report",
+        "changed": "Last changed",
     },
 }
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from . import model as m
 from . import urls
 from .index import Index
+from .labels import labels
 from .templating import render as render_template
 from .text import year_month
 
@@ -38,19 +39,21 @@ class Stamp:
     plans: tuple[m.Plan, ...]  # whose statuses the page shows
     files: tuple[str, ...]  # repo-relative data files the page is made from
     next_update: bool = False  # say when the plan's next report is due (plan pages)
+    language: str = "nb"  # the page's language (a measure page from a nynorsk plan: nn)
 
 
-def status_text(plans: tuple[m.Plan, ...]) -> str:
+def status_text(plans: tuple[m.Plan, ...], language: str = "nb") -> str:
     """'Status per august 2011 (Statusrapport oktober 2011).', or per plan when they differ."""
+    t = labels(language)
     reported = [(p, r) for p in plans if (r := p.latest_report) is not None]
     if not plans:
         return ""
     if not reported:
-        return "Ingen statusrapport ennå: tiltakene står uten status."
+        return t["stamp_none"]
     dates = {r.as_of for _, r in reported}
     if len(dates) == 1:
         titles = "; ".join(dict.fromkeys(r.title for _, r in reported))
-        text = f"Status per {year_month(next(iter(dates)))} (fra {titles})."
+        text = f"{t['status_per']} {year_month(next(iter(dates)))} ({t['stamp_from']} {titles})."
     else:
         text = "Status: " + "; ".join(f"{p.title} per {year_month(r.as_of)}" for p, r in reported) + "."
     missing = [p.title for p in plans if p.latest_report is None]
@@ -77,7 +80,7 @@ def stamps(corpus: m.Corpus, index: Index) -> dict[str, Stamp]:
         for package in plan.packages:
             out[urls.page_of(package.ref)] = Stamp((plan,), files_of(plan.ref, *reports))
         for measure in plan.measures:
-            out[urls.page_of(measure.ref)] = Stamp((plan,), files_of(plan.ref, *reports))
+            out[urls.page_of(measure.ref)] = Stamp((plan,), files_of(plan.ref, *reports), language=m.language_of(measure))
     every_file = tuple(dict.fromkeys(corpus.files.values()))
     out[urls.HOME] = Stamp(all_plans, every_file)
     out[urls.STATUS] = Stamp(all_plans, every_file)
@@ -135,5 +138,5 @@ def render(stamp: Stamp, dates: dict[str, int], fallback: int | None) -> str:
     if stamp.next_update and stamp.plans and stamp.plans[0].latest_report is not None:
         next_update = stamp.plans[0].latest_report.next_update
     # str: the hook splices the line into the page's HTML (Markup would escape the page around it)
-    return str(render_template("stamp.html", status=status_text(stamp.plans), next_update=next_update,
-                               changed=day(changed) if changed is not None else None))
+    return str(render_template("stamp.html", status=status_text(stamp.plans, stamp.language), next_update=next_update,
+                               changed=day(changed) if changed is not None else None, t=labels(stamp.language)))

@@ -42,3 +42,9 @@ def test_a_nynorsk_measure_page_is_marked_nynorsk(two_languages):
 def test_a_bokmal_measure_page_has_the_sites_language(two_languages):
     html = two_languages.html(urls.url_of(urls.page_of("measure:plan-nb/tiltak-1")) + "index.html")
     assert "lang=" not in _article(html) and "<strong>Ansvarlig:</strong>" in html
+
+
+def test_the_date_line_of_a_nynorsk_measure_page_is_nynorsk(two_languages):
+    html = two_languages.html(urls.url_of(urls.page_of("measure:plan-nn/tiltak-1")) + "index.html")
+    assert "Ingen statusrapport enno: tiltaka står utan status." in html and "Sist endra " in html
+    assert "Sist endret" not in html

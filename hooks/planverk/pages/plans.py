@@ -163,7 +163,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         ctx.prose(measure.description, footnotes=measure.id),
         *status_block,
         entry_notes_block(ctx, report_notes(history), title="merknader til statusrapportene", anchor="intern-merknader-status"),
-        related(ctx, measure.ref),
+        related(ctx, measure.ref, t["relations"]),
         themes,
         ctx.fragment(block("source_pager", source_link(ctx, measure.source), measure.source.page,
                            ctx.a(prev) if prev else None, ctx.a(nxt) if nxt else None,
