@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from corpora import Data, measure
 from planverk import charts, exports, urls
 from planverk.index import Index
 from planverk.nav import build_nav
 from planverk.pages import build_pages
-from planverk.pages.base import Ctx
+from planverk.pages.base import Ctx, Page
 from planverk.pages.plans import measure_page
 from planverk.pages.strategies import LAYER_LABEL, pyramid
 
@@ -43,8 +45,9 @@ def test_every_markdown_link_resolves_to_a_page(generated, public_corpus):
 
 
 def test_pages_have_unique_paths_and_titles(generated, public_corpus):
-    assert len(generated) == len(set(generated))
-    assert all(p.title for p in generated.values())
+    paths = [p.path for p in build_pages(public_corpus)]  # the list: the fixture's dict would hide a duplicate
+    assert len(paths) == len(set(paths)), [p for p in paths if paths.count(p) > 1][:5]
+    assert all(p.title.strip() for p in generated.values())
     measures = [urls.page_of(x.ref) for plan in public_corpus.plans.values() for x in plan.measures]
     assert measures and set(measures) <= set(generated)  # a page per measure
 
@@ -106,9 +109,14 @@ def test_measure_page_footnotes_keep_the_source_numbers(small):
     assert '<li id="fn:tiltak-2-8" value="8">' in body
 
 
-def test_front_matter_is_escaped(public_corpus):
-    page = build_pages(public_corpus)[0]
-    assert page.markdown.startswith('---\ntitle: "Forside"\ndescription: ')
+def test_front_matter_is_escaped():
+    hostile = 'Tiltak 1: «Ja» – "no" \\ # <b>x</b>\nlayout: evil'
+    page = Page(path="x.md", title=hostile, body="Tekst", description=hostile, tags=(hostile,), meta=(("lang", hostile),))
+    front = yaml.safe_load(page.markdown.split("---\n")[1])
+    # one key per field (no injected «layout:»), each value the text with its HTML escaped (Material
+    # puts front matter into the page unescaped) and its whitespace collapsed
+    shown = html.escape(" ".join(hostile.split()))
+    assert front == {"title": shown, "description": shown, "tags": [shown], "lang": shown}
 
 
 def test_pyramid_is_drawn_with_linked_layers_in_order_and_a_text_list(public_corpus):
