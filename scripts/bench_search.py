@@ -43,6 +43,24 @@ PROBE = """() => {
   new MutationObserver(ms => { if (ms.some(m => m.addedNodes.length)) window.__pv.adds.push(performance.now()) })
     .observe(list, {childList: true})
 }"""
+# The worker's own timings (data.timing of each RESULT message), however it runs: a Worker or,
+# from file://, the iframe-worker shim (both deliver "message" events to Material's listener).
+TIMINGS = """(() => {
+  window.__pvTimings = []
+  const add = EventTarget.prototype.addEventListener
+  EventTarget.prototype.addEventListener = function (type, listener, options) {
+    if (type === "message" && typeof listener === "function" && !listener.__pv) {
+      const wrapped = function (ev) {
+        const d = ev && ev.data
+        if (d && d.type === 3 && d.data && d.data.timing) window.__pvTimings.push(d.data.timing)
+        return listener.apply(this, arguments)
+      }
+      wrapped.__pv = true
+      return add.call(this, type, wrapped, options)
+    }
+    return add.call(this, type, listener, options)
+  }
+})()"""
 ANSWERED = """() => { const k = window.__pv.keys.at(-1); return window.__pv.adds.some(t => t > k) }"""
 DELAY = """() => { const k = window.__pv.keys.at(-1); return (window.__pv.adds.find(t => t > k) - k) / 1000 }"""
 
@@ -80,6 +98,7 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
                     print(f"aborted: {route.request.url}", file=sys.stderr)
                     route.abort()
             context.route("**/*", guard)
+        context.add_init_script(TIMINGS)
         page = context.new_page()
         page.on("request", lambda r: requested.append(r.url))
         page.on("console", lambda m: print(f"console {m.type}: {m.text[:200]}", file=sys.stderr)
@@ -93,6 +112,7 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
             field.type(query, delay=40)
             page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
             figures["first_results_s"] = page.evaluate(DELAY)
+            print(f"timing first: {page.evaluate('() => window.__pvTimings.at(-1)')}", file=sys.stderr)
             if online:
                 served = list(handler.served)
                 figures["transferred_mb"] = sum(n for _, n in served) / 1e6
@@ -103,6 +123,7 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
             field.type(" " + more, delay=40)
             page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
             figures["typing_s"] = page.evaluate(DELAY)
+            print(f"timing typing: {page.evaluate('() => window.__pvTimings.at(-1)')}", file=sys.stderr)
         except Exception:  # a timeout is a figure (nan), and its reason goes to stderr
             traceback.print_exc()
         browser.close()
@@ -114,17 +135,20 @@ def _median(values: list[float]) -> float:
     return good[len(good) // 2] if len(good) == len(values) else math.nan
 
 
-def build(work: Path, measures: int) -> dict[str, Path]:
+def build(work: Path, measures: int, *, reuse: bool = False) -> dict[str, Path]:
+    """The two sites for measures; with reuse, the ones an earlier run left in work (if both are there)."""
+    sites = {output: work / f"search-{measures}" / "site" / ("public" if output == "online" else "offline")
+             for output in ("online", "offline")}
+    if reuse and all((site / "index.html").is_file() for site in sites.values()):
+        return sites
     data = work / f"data-{measures}"
     if not data.exists():
         synthetic.write(data, measures=measures, seed=1)
     shutil.rmtree(work / f"search-{measures}", ignore_errors=True)
     project = bench.project(work / f"search-{measures}", data)
     shutil.copy(REPO / "mkdocs.offline.yml", project / "mkdocs.offline.yml")
-    sites = {}
-    for output, config in (("online", "mkdocs.yml"), ("offline", "mkdocs.offline.yml")):
+    for config in ("mkdocs.yml", "mkdocs.offline.yml"):
         bench.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / config)], project)
-        sites[output] = project / "site" / ("public" if output == "online" else "offline")
     return sites
 
 
@@ -139,12 +163,14 @@ def main() -> None:
     parser.add_argument("--more", default="ungdom", help="the word typed after the first answer")
     parser.add_argument("--repeat", type=int, default=3, help="fresh page loads per output; the median is printed")
     parser.add_argument("--work", type=Path, help="reuse this folder (synthetic data is kept there)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="with --work: measure the sites an earlier run built there instead of building again")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="planverk-search-") as tmp:
         work = args.work or Path(tmp)
         for measures in (int(n) for n in args.measures.split(",")):
             try:
-                sites = build(work, measures)
+                sites = build(work, measures, reuse=args.reuse)
             except (Exception, SystemExit):  # a failed build is reported; the other sizes still run
                 traceback.print_exc()
                 continue

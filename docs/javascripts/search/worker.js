@@ -39,6 +39,12 @@ var planverkSearch = (function () {
   var texts = new Map()       // chunk number -> [[keywords and headings, text]]
   var loading = new Map()     // script URL -> promise of its loading
   var latest = 0
+  var loaded = { files: 0, bytes: 0 }  // index files loaded so far, and their bytes (fetched ones)
+
+  /* Where a query's time goes, sent with each RESULT as data.timing (Material reads only
+   * data.items): milliseconds per step and what each step loaded or ranked, so that the
+   * benchmark (scripts/bench_search.py) can report figures that machine load does not distort. */
+  function clock() { return typeof performance !== "undefined" ? performance.now() : Date.now() }
 
   /* --- loading ------------------------------------------------------------------------ */
 
@@ -63,6 +69,7 @@ var planverkSearch = (function () {
         todo.forEach(function (u) { loading.delete(u) })
         throw err
       })
+      loaded.files += todo.length
       todo.forEach(function (u) { loading.set(u, started) })
       waits.push(started)
     }
@@ -80,6 +87,7 @@ var planverkSearch = (function () {
       if (!response.ok) throw new Error(url + ": " + response.status)
       return response.text()
     }).then(function (text) {
+      loaded.bytes += text.length
       var call = FILE.exec(text)
       if (!call) throw new Error(url + ": not a search index file")
       planverkSearch[call[1]](JSON.parse(JSON.parse(call[2])))
@@ -273,7 +281,7 @@ var planverkSearch = (function () {
 
   /* Every document that matches all clauses, best first, at most MAX_RESULTS. Word order
    * (at most doubling a score) is checked only for documents that could reach the top. */
-  function rank(clauses) {
+  function rank(clauses, timing) {
     var hits = clauses.map(clauseHits)
     var order = hits.map(function (_, i) { return i }).sort(function (a, b) { return hits[a].docs.length - hits[b].docs.length })
     var candidates = hits[order[0]].docs, matched = [], scores = []
@@ -298,6 +306,10 @@ var planverkSearch = (function () {
       }
       matched.push(doc)
       scores.push(score * (KIND_FACTOR[manifest.kinds[doc]] || 1))
+    }
+    if (timing) {
+      timing.postings = hits.reduce(function (sum, h) { return sum + h.docs.length }, 0)
+      timing.ranked = matched.length
     }
     var threshold = 0
     if (matched.length > MAX_RESULTS) threshold = Float64Array.from(scores).sort()[matched.length - MAX_RESULTS] / 2
@@ -372,16 +384,26 @@ var planverkSearch = (function () {
     return escapeHTML(words.slice(0, SNIPPET_WORDS).join(" ") + (words.length > SNIPPET_WORDS ? " …" : ""))
   }
 
-  function search(raw, serial) {
+  function search(raw, serial, timing) {
     var clauses = parse(raw)
     if (!clauses.length) return Promise.resolve({ items: [] })
     // Between the steps the worker yields, so that a newer query (the next keystroke) that
     // arrived meanwhile is seen, and this one stops instead of loading what nobody will see.
-    var ranked = null
-    return load(shardsNeeded(clauses).map(shardUrl)).then(nextTask).then(function () {
+    var ranked = null, at = clock(), files = loaded.files, bytes = loaded.bytes
+    function step(name) {
+      var now = clock()
+      timing[name + "_ms"] = Math.round((now - at) * 10) / 10
+      timing[name + "_files"] = loaded.files - files
+      timing[name + "_bytes"] = loaded.bytes - bytes
+      at = now; files = loaded.files; bytes = loaded.bytes
+    }
+    var needed = shardsNeeded(clauses)
+    return load(needed.map(shardUrl)).then(function () { step("shards") }).then(nextTask).then(function () {
       if (serial !== latest) return null
+      at = clock()
       expand(clauses)
-      ranked = rank(clauses).slice(0, MAX_RESULTS)
+      ranked = rank(clauses, timing).slice(0, MAX_RESULTS)
+      step("rank")
     }).then(nextTask).then(function () {
       if (serial !== latest || ranked === null) return null
       var chunks = new Set(), textChunks = new Set()
@@ -392,20 +414,22 @@ var planverkSearch = (function () {
       var urls = []
       chunks.forEach(function (n) { if (!meta.has(n)) urls.push(indexBase + "m/" + n + ".js") })
       textChunks.forEach(function (n) { if (!texts.has(n)) urls.push(indexBase + "x/" + n + ".js") })
+      at = clock()
       return load(urls).then(function () {
+        step("results")
         if (serial !== latest) return null
         var matches = matcher(clauses)
         var terms = {}
         clauses.forEach(function (c) { terms[c.word] = true })
-        return {
-          items: ranked.map(function (r, i) {
+        var items = ranked.map(function (r, i) {
             var m = meta.get(Math.floor(r.doc / manifest.metaChunk))[r.doc % manifest.metaChunk]
             var text = i < SNIPPETS
               ? snippet(texts.get(Math.floor(r.doc / manifest.textChunk))[r.doc % manifest.textChunk], matches)
               : ""
             return [{ location: m[0], title: highlight(m[1], matches, false), text: text, score: r.score, terms: terms }]
-          })
-        }
+        })
+        step("render")
+        return { items: items, timing: timing }
       })
     })
   }
@@ -439,11 +463,18 @@ var planverkSearch = (function () {
     if (message.type === SETUP) {
       setup().then(function () { postMessage({ type: READY }) })
     } else if (message.type === QUERY) {
-      var serial = ++latest
+      var serial = ++latest, received = clock(), timing = {}
       // Queries that arrived while the worker was busy (one per keystroke) are skipped but the last.
       nextTask().then(function () {
-        return serial === latest ? setup().then(function () { return search(message.data, serial) }) : null
+        if (serial !== latest) return null
+        timing.wait_ms = Math.round((clock() - received) * 10) / 10
+        var begun = clock()
+        return setup().then(function () {
+          timing.setup_ms = Math.round((clock() - begun) * 10) / 10
+          return search(message.data, serial, timing)
+        })
       }).then(function (data) {
+        if (data !== null && data.timing) { data.timing.total_ms = Math.round((clock() - received) * 10) / 10; data.timing.query = message.data }
         if (data !== null && serial === latest) postMessage({ type: RESULT, data: data })
       }).catch(function (err) {
         console.warn("planverk search: " + err)
