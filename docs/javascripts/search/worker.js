@@ -232,6 +232,25 @@ var planverkSearch = (function () {
   /* One clause's matches, in arrays over all documents: score (the best of its terms), field
    * mask, and where its exact term's positions are (for phrases and word order). */
   function clauseHits(clause) {
+    var key = JSON.stringify(clause.terms)
+    var cached = clauseCache.get(key)
+    if (cached) {  // most recently used last
+      clauseCache.delete(key)
+      clauseCache.set(key, cached)
+      return cached
+    }
+    var hits = clauseHitsUncached(clause)
+    clauseCache.set(key, hits)
+    if (clauseCache.size > CLAUSE_CACHE) clauseCache.delete(clauseCache.keys().next().value)
+    return hits
+  }
+
+  /* Typing a further word re-ranks the words already typed: their matches are kept (each
+   * ~13 bytes a document), so one more word costs only its own postings and the walk over
+   * the smallest clause's documents. */
+  var clauseCache = new Map(), CLAUSE_CACHE = 12
+
+  function clauseHitsUncached(clause) {
     var n = manifest.count
     var hits = { score: new Float64Array(n), mask: new Uint8Array(n), entry: new Int32Array(n).fill(-1), exact: EMPTY, docs: [] }
     clause.terms.forEach(function (pair) {
