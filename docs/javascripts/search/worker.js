@@ -61,6 +61,7 @@ var planverkSearch = (function () {
       try {
         started = fetching && todo.every(function (u) { return u.lastIndexOf(indexBase, 0) === 0 })
           ? Promise.all(todo.map(fetchIndexFile))
+          : inPage ? Promise.all(todo.map(scriptElement))
           : Promise.resolve(importScripts.apply(self, todo))
       } catch (err) {
         started = Promise.reject(err)
@@ -91,6 +92,23 @@ var planverkSearch = (function () {
       var call = FILE.exec(text)
       if (!call) throw new Error(url + ": not a search index file")
       planverkSearch[call[1]](JSON.parse(JSON.parse(call[2])))
+    })
+  }
+
+  /* From file:// the iframe-worker shim runs this worker in a hidden iframe, and its
+   * importScripts loads one script after the other (40 small files took most of a first
+   * answer). Script elements load in parallel; async = false runs them in the order they were
+   * added (the stemmer's two scripts depend on that). */
+  var inPage = typeof document !== "undefined"
+
+  function scriptElement(url) {
+    return new Promise(function (resolve, reject) {
+      var script = document.createElement("script")
+      script.async = false
+      script.onload = function () { script.remove(); resolve() }
+      script.onerror = function () { script.remove(); reject(new Error(url + ": not loaded")) }
+      script.src = url
+      document.body.appendChild(script)
     })
   }
 
