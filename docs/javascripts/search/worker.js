@@ -36,7 +36,7 @@ var planverkSearch = (function () {
   var shards = new Map()      // shard key -> {term: flat postings}
   var decoded = new Map()     // term -> [{doc, mask, positions}]
   var meta = new Map()        // chunk number -> [[url, title]]
-  var texts = new Map()       // chunk number -> [[keywords and headings, text]]
+  var texts = new Map()       // chunk number -> [[url, title, keywords and headings, text]]
   var loading = new Map()     // script URL -> promise of its loading
   var latest = 0
   var loaded = { files: 0, bytes: 0 }  // index files loaded so far, and their bytes (fetched ones)
@@ -415,9 +415,9 @@ var planverkSearch = (function () {
 
   function snippet(entry, matches) {
     if (!entry) return ""
-    var found = highlight(entry[1], matches, true) || highlight(entry[0], matches, true)
+    var found = highlight(entry[3], matches, true) || highlight(entry[2], matches, true)
     if (found) return found
-    var words = entry[1].split(/\s+/)
+    var words = entry[3].split(/\s+/)
     return escapeHTML(words.slice(0, SNIPPET_WORDS).join(" ") + (words.length > SNIPPET_WORDS ? " …" : ""))
   }
 
@@ -444,9 +444,11 @@ var planverkSearch = (function () {
     }).then(nextTask).then(function () {
       if (serial !== latest || ranked === null) return null
       var chunks = new Set(), textChunks = new Set()
+      // The first results come with URL and title in their snippet files; only the ones below
+      // them need the title files.
       ranked.forEach(function (r, i) {
-        chunks.add(Math.floor(r.doc / manifest.metaChunk))
         if (i < SNIPPETS) textChunks.add(Math.floor(r.doc / manifest.textChunk))
+        else chunks.add(Math.floor(r.doc / manifest.metaChunk))
       })
       var urls = []
       chunks.forEach(function (n) { if (!meta.has(n)) urls.push(indexBase + "m/" + n + ".js") })
@@ -459,10 +461,9 @@ var planverkSearch = (function () {
         var terms = {}
         clauses.forEach(function (c) { terms[c.word] = true })
         var items = ranked.map(function (r, i) {
-            var m = meta.get(Math.floor(r.doc / manifest.metaChunk))[r.doc % manifest.metaChunk]
-            var text = i < SNIPPETS
-              ? snippet(texts.get(Math.floor(r.doc / manifest.textChunk))[r.doc % manifest.textChunk], matches)
-              : ""
+            var entry = i < SNIPPETS ? texts.get(Math.floor(r.doc / manifest.textChunk))[r.doc % manifest.textChunk] : null
+            var m = entry || meta.get(Math.floor(r.doc / manifest.metaChunk))[r.doc % manifest.metaChunk]
+            var text = entry ? snippet(entry, matches) : ""
             return [{ location: m[0], title: highlight(m[1], matches, false), text: text, score: r.score, terms: terms }]
         })
         step("render")

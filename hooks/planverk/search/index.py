@@ -15,8 +15,10 @@ Files, under ``search/planverk/``:
   keys, the stop words and the status labels (their stemmed words and their term);
 - ``t/<key>.js``: the postings of every term whose stem starts with ``key``; a shard that
   grows past ``SHARD_BYTES`` is split on one more letter;
-- ``m/<n>.js``: URL and title of ``META_CHUNK`` documents; ``x/<n>.js``: the searchable
-  text of ``TEXT_CHUNK`` documents (for snippets).
+- ``m/<n>.js``: URL and title of ``META_CHUNK`` documents; ``x/<n>.js``: URL, title and the
+  searchable text of ``TEXT_CHUNK`` documents (for snippets). The first results the reader
+  sees need only their ``x`` files (one file less per result, measured: the result files,
+  not ranking, are most of an answer's time); the ``m`` files serve the results below them.
 
 A posting is a flat list per term: for each document containing it, the document number
 (delta to the previous), a field mask (1 title, 2 keyword, 4 heading, 8 text) and the
@@ -35,7 +37,7 @@ from .. import model as m
 from .documents import SearchDoc
 from .text import STOPWORDS, stem, terms, words
 
-VERSION = 1
+VERSION = 2
 SHARD_BYTES = 48_000
 META_CHUNK = 32
 TEXT_CHUNK = 8
@@ -143,7 +145,8 @@ def build(docs: list[SearchDoc], statuses: tuple[m.Status, ...]) -> dict[str, st
         chunk = [[d.url, d.title] for d in docs[start:start + META_CHUNK]]
         files[f"m/{start // META_CHUNK}.js"] = _js("meta", [start // META_CHUNK, chunk])
     for start in range(0, len(docs), TEXT_CHUNK):
-        chunk = [[" · ".join((*d.names, *d.headings, *d.keywords)), d.text] for d in docs[start:start + TEXT_CHUNK]]
+        chunk = [[d.url, d.title, " · ".join((*d.names, *d.headings, *d.keywords)), d.text]
+                 for d in docs[start:start + TEXT_CHUNK]]
         files[f"x/{start // TEXT_CHUNK}.js"] = _js("text", [start // TEXT_CHUNK, chunk])
     manifest = {
         "version": VERSION,
