@@ -45,7 +45,6 @@ class SearchDoc:
     names: tuple[str, ...] = ()  # the entity's own other names (abbreviation, former names): rank as its title
 
 
-_FRAGMENT = re.compile(r"<!-- planverk-fragment:\d+ -->")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _FOOTNOTE = re.compile(r"\[\^[^\]]*\]:?")
 _ATTR = re.compile(r"\{:?[^}]*\}")
@@ -65,7 +64,7 @@ def plain(markdown: str | None) -> str:
         return ""
     text = markdown
     if "<" in text:
-        text = _TAG.sub(" ", _FRAGMENT.sub(" ", text))
+        text = _TAG.sub(" ", text)  # our fragment placeholders are HTML comments: tags too
     if "[" in text:
         text = _LINK.sub(r"\1", _FOOTNOTE.sub("", text))
     if "{" in text:
