@@ -10,10 +10,10 @@ it, so it never depends on what data/ holds today::
     build = data.build(tmp_path / "site")
 
 Everything goes through the same schema (copied from data/schema/) and loader as real data.
-Measures, packages and entries get small valid defaults; pass any field to override it.
+Measures, groups and entries get small valid defaults; pass any field to override it.
 ``Data.report`` takes the statuses per measure id. Text for a document's source is optional.
 
-Shapes today's model can express are the helpers below (``plan_with_packages``,
+Shapes today's model can express are the helpers below (``plan_with_groups``,
 ``strategy_with_goals_linked_from_a_plan``, ``report_covering``, ``organisation_with_history``,
 ``internal_data``). Shapes waiting for issue 11's model (per-goal numbering, three
 responsibility roles, a custom status scale with percentages and group summaries, unnumbered
@@ -77,12 +77,12 @@ def _write(path: Path, schema: str, data: Any) -> None:
                     + "\n", encoding="utf-8")
 
 
-def measure(number: int, *, package: str = "pakke-1", lead: str | None = "dep", partners: tuple[str, ...] = (),
+def measure(number: int | str | None, *, group: str | None = "pakke-1", lead: str | None = "dep", partners: tuple[str, ...] = (),
             period: tuple[int, int | None] = (2020, 2022), id: str | None = None, **extra: Any) -> dict:
-    """A measure: ``tiltak-<number>`` in ``package``, led by ``lead`` (None: no party)."""
+    """A measure: ``tiltak-<number>`` in ``group`` (None: a sub-measure, give ``parent``), led by ``lead`` (None: no party)."""
     start, end = period
     parties = ([{"org": lead, "role": "ansvarlig"}] if lead else []) + [{"org": o, "role": "samarbeidspart"} for o in partners]
-    found = {"id": id or f"tiltak-{number}", "number": number, "package": package, "title": f"Tiltak nummer {number}",
+    found = {"id": id or f"tiltak-{number}", "number": number, **({"group": group} if group else {}), "title": f"Tiltak nummer {number}",
              "responsibility": {"parties": parties},
              "period": {"start": start, "end": end, "text": f"{start}-{end if end is not None else ''}"},
              "description": f"Beskrivelse av tiltak {number}.", "source": {"page": None}}
@@ -90,7 +90,7 @@ def measure(number: int, *, package: str = "pakke-1", lead: str | None = "dep", 
     return found
 
 
-def package(number: int, *, label: str = "Tiltakspakke", **extra: Any) -> dict:
+def group(number: int, *, label: str = "Tiltakspakke", **extra: Any) -> dict:
     return {"id": f"pakke-{number}", "number": str(number), "label": label, "title": f"Pakke {number}", **extra}
 
 
@@ -132,15 +132,15 @@ class Data:
     def theme(self, id: str, title: str) -> None:
         self.themes.append({"id": id, "title": title, "description": f"Om {title.lower()}."})
 
-    def plan(self, id: str, *, measures: list[dict], packages: list[dict] | None = None, title: str | None = None,
+    def plan(self, id: str, *, measures: list[dict], groups: list[dict] | None = None, title: str | None = None,
              owner: str = "dep", document: str = "kilde", period: tuple[int, int] = (2020, 2024), **extra: Any) -> dict:
-        """A plan file; without ``packages``, one package per package id the measures name."""
-        if packages is None:
-            packages = [package(int(pid.rsplit("-", 1)[1])) for pid in dict.fromkeys(x["package"] for x in measures)]
+        """A plan file; without ``groups``, one group per group id the measures name."""
+        if groups is None:
+            groups = [group(int(pid.rsplit("-", 1)[1])) for pid in dict.fromkeys(x["group"] for x in measures if "group" in x)]
         data = {"id": id, "title": title or f"Planen {id}", "owner": owner,
                 "period": {"start": period[0], "end": period[1], "text": f"{period[0]}-{period[1]}"},
                 "source": {"document": document, "page": None}, "description": f"Om planen {id}.",
-                "packages": packages, "measures": measures, **extra}
+                "groups": groups, "measures": measures, **extra}
         self.files[f"plans/{id}.yml"] = ("plan.schema.json", data)
         return data
 
@@ -198,14 +198,14 @@ class Data:
 # --- shapes today's model can express ---------------------------------------------------------
 
 
-def plan_with_packages(data: Data, id: str = "plan-a", *, sizes: tuple[int, ...] = (2, 3)) -> dict:
-    """A plan with ``len(sizes)`` packages holding that many measures each, numbered 1..n across the plan."""
+def plan_with_groups(data: Data, id: str = "plan-a", *, sizes: tuple[int, ...] = (2, 3)) -> dict:
+    """A plan with ``len(sizes)`` groups holding that many measures each, numbered 1..n across the plan."""
     measures, number = [], 0
     for k, size in enumerate(sizes, 1):
         for _ in range(size):
             number += 1
-            measures.append(measure(number, package=f"pakke-{k}"))
-    return data.plan(id, measures=measures, packages=[package(k) for k in range(1, len(sizes) + 1)])
+            measures.append(measure(number, group=f"pakke-{k}"))
+    return data.plan(id, measures=measures, groups=[group(k) for k in range(1, len(sizes) + 1)])
 
 
 def report_covering(data: Data, plan: dict, statuses: list[str], *, as_of: str = "2021-06", id: str | None = None) -> dict:
@@ -230,8 +230,8 @@ def second_report(tmp: Path) -> Data:
     change of every kind: forward, back, responsibility, narrative, removed, added."""
     data = Data(tmp)
     data.org("forsk", "Forskningsinstituttet", kind="forskningsinstitutt")
-    data.plan("plan-a", title="Prøveplanen", measures=[measure(n, package="pakke-1" if n < 4 else "pakke-2") for n in range(1, 7)],
-              packages=[package(1), package(2)])
+    data.plan("plan-a", title="Prøveplanen", measures=[measure(n, group="pakke-1" if n < 4 else "pakke-2") for n in range(1, 7)],
+              groups=[group(1), group(2)])
     first = data.report("plan-a-2011-08", plan="plan-a", as_of="2011-08", title="Statusrapport oktober 2011",
                         statuses={"tiltak-1": "Igangsatt", "tiltak-2": "Gjennomført", "tiltak-3": "Igangsatt",
                                   "tiltak-4": "Igangsatt", "tiltak-5": "Igangsatt"})

@@ -48,12 +48,12 @@ period: null
 source: {{document: handlingsplan-radikalisering-sfk-tiltak, page: null}}
 description: |
   Beskrivelse {m['plan file']}.
-packages:
+groups:
   - {{id: gruppe-1, number: "1", label: Gruppe, title: Gruppe {m['plan file']}}}
 measures:
   - id: tiltak-1
     number: 1
-    package: gruppe-1
+    group: gruppe-1
     title: Tiltak {m['plan file']}
     responsibility: {{summary: null, text: null, parties: [{{org: jd, role: ansvarlig}}]}}
     period: null
@@ -88,8 +88,8 @@ entries:
     (data / "strategies" / "intern-strategi.yml").write_text(text, encoding="utf-8")
     # an entity (a measure) that a report entry and a relation point at, both internal too
     edit(data, "plans/gode-krefter.yml",
-         "  - id: tiltak-3\n    number: 3\n    package: tiltakspakke-1\n    title: Utvikling",
-         f"  - id: tiltak-3\n    internal: true\n    number: 3\n    package: tiltakspakke-1\n    title: {m['measure']} Utvikling")
+         "  - id: tiltak-3\n    number: 3\n    group: tiltakspakke-1\n    title: Utvikling",
+         f"  - id: tiltak-3\n    internal: true\n    number: 3\n    group: tiltakspakke-1\n    title: {m['measure']} Utvikling")
     edit(data, "reports/gode-krefter-2011-08.yml", "  - measure: tiltak-3\n    status: Igangsatt\n    narrative: |\n      Boka",
          f"  - measure: tiltak-3\n    internal: true\n    status: Igangsatt\n    narrative: |\n      {m['report entry']} Boka")
     edit(data, "relations/gode-krefter-plan.yml", "relations:\n",

@@ -12,7 +12,7 @@ from planverk.yamlload import load_yaml
 # Tokens found nowhere else; each names the level it was added on.
 TOKENS = {
     "plan": "PVTESTPLANNOTAT",
-    "package": "PVTESTPAKKENOTAT",
+    "group": "PVTESTPAKKENOTAT",
     "measure": "PVTESTTILTAKSNOTAT",
     "entry": "PVTESTRAPPORTNOTAT",
     "draft-title": "PVTESTUTKASTTITTEL",
@@ -45,9 +45,9 @@ def add_internal_content(data: Path) -> dict[str, str | None]:
     plan_file = sorted((data / "plans").glob("*.yml"))[0]
     plan = _read(plan_file)
     measure = min(plan["measures"], key=lambda x: x["number"])
-    package = next(p for p in plan["packages"] if p["id"] == measure["package"])
+    package = next(p for p in plan["groups"] if p["id"] == measure["group"])
     plan["notes"] = [_note(TOKENS["plan"], "neste-steg")]
-    package["notes"] = [_note(TOKENS["package"], "risiko")]
+    package["notes"] = [_note(TOKENS["group"], "risiko")]
     measure["notes"] = [_note(TOKENS["measure"], "kontakt"), {**_note("eldre"), "date": "2011-12-01"}]
     _write(plan_file, "plan.schema.json", plan)
 
@@ -71,5 +71,5 @@ def add_internal_content(data: Path) -> dict[str, str | None]:
              "entries": [{"measure": measure["id"], "status": after, "narrative": f"Utkastets tekst {TOKENS['draft-text']}.",
                           "source": {"page": None}, **({} if reports else {"notes": [_note(TOKENS["entry"])]})}]}
     _write(data / "reports" / f"{draft_id}.yml", "report.schema.json", draft)
-    return {"plan": plan["id"], "package": package["id"], "measure": measure["id"], "draft": draft_id,
+    return {"plan": plan["id"], "group": package["id"], "measure": measure["id"], "draft": draft_id,
             "published": reports[-1][1]["id"] if reports else None}

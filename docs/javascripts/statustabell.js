@@ -42,7 +42,7 @@
       .replace(/\d+/g, function (d) { return ("0000000000" + d).slice(-Math.max(10, d.length)); });
   }
 
-  /* --- 1. sortable tables in the DOM (plan, package and organisation pages) ------------- */
+  /* --- 1. sortable tables in the DOM (plan, group and organisation pages) ------------- */
 
   function cellKey(row, index) {
     var cell = row.cells[index];
@@ -115,9 +115,9 @@
   function sortKey(row, col) {
     switch (col) {
       case "plan": return row.plan.title;
-      case "number": return row.number;
+      case "number": return row.index;  /* the source's order: numbers are labels as written */
       case "title": return row.title;
-      case "package": return row.pkg[3];
+      case "group": return row.pkg[3];
       case "responsible": {
         var p = row.parties[0];
         return p ? (p[0] ? row.plan.orgs[p[0]][0] : p[1]) : "";
@@ -152,9 +152,9 @@
     var plan = row.plan;
     switch (col) {
       case "plan": td.appendChild(link(root + plan.path, plan.title)); break;
-      case "number": td.textContent = String(row.number); break;
+      case "number": td.textContent = row.number || "–"; break;
       case "title": td.appendChild(link(root + row.path, row.title)); break;
-      case "package": td.appendChild(link(root + row.pkg[2], row.pkg[1])); break;
+      case "group": td.appendChild(link(root + row.pkg[2], row.pkg[1])); break;
       case "responsible": {
         var leads = row.leads, partners = row.partners;
         leads.forEach(function (p, i) { if (i) td.appendChild(document.createTextNode(", ")); td.appendChild(orgLink(root, plan, p)); });

@@ -31,10 +31,10 @@ CSV_FIELDS: list[tuple[str, str, str]] = [  # name, Frictionless type, descripti
     ("plan_id", "string", "Handlingsplanens id"),
     ("plan", "string", "Handlingsplanens navn"),
     ("tiltak_id", "string", "Tiltakets id i planen"),
-    ("nummer", "integer", "Tiltakets nummer"),
+    ("nummer", "string", "Tiltakets nummer slik kilden skriver det (tomt når kilden ikke nummererer)"),
     ("tittel", "string", "Tiltakets tittel"),
-    ("gruppe_id", "string", "Tiltakspakkens / prioriteringsområdets id"),
-    ("gruppe", "string", "Tiltakspakkens / prioriteringsområdets navn"),
+    ("gruppe_id", "string", "Id-en til gruppen tiltaket står i (tiltakspakke, innsatsområde, mål …)"),
+    ("gruppe", "string", "Navnet på gruppen tiltaket står i"),
     ("ansvarlig_ids", "string", "Ansvarlige organisasjoner (id-er, skilt med semikolon)"),
     ("ansvarlig", "string", "Ansvarlige organisasjoner (navn, skilt med semikolon)"),
     ("samarbeidspart_ids", "string", "Samarbeidsparter (id-er, skilt med semikolon)"),
@@ -84,7 +84,7 @@ def csv_rows(corpus: m.Corpus, index: Index, *, site_url: str = "") -> Iterator[
                 overdue = is_overdue(measure, report, entry)
                 yield {
                     "plan_id": plan.id, "plan": plan.title, "tiltak_id": measure.id, "nummer": measure.number,
-                    "tittel": measure.title, "gruppe_id": measure.package.id, "gruppe": measure.package.title,
+                    "tittel": measure.title, "gruppe_id": measure.group.id, "gruppe": measure.group.title,
                     "ansvarlig_ids": ";".join(p.organisation.id for p in lead if p.organisation),
                     "ansvarlig": ";".join(p.label if not p.organisation else p.organisation.name for p in lead),
                     "samarbeidspart_ids": ";".join(p.organisation.id for p in partners if p.organisation),
@@ -163,7 +163,8 @@ def measure_json(plan: m.Plan, measure: m.Measure, *, site_url: str = "") -> dic
     """A measure with its status history; prose (plan text, narratives) as plain text."""
     return {
         "id": measure.id, "ref": measure.ref, "plan": plan.id, "nummer": measure.number, "tittel": measure.title,
-        "gruppe": {"id": measure.package.id, "nummer": measure.package.number, "tittel": measure.package.title},
+        "overordnet": measure.parent.id if measure.parent else None,
+        "gruppe": {"id": measure.group.id, "nummer": measure.group.number, "tittel": measure.group.title},
         "ansvar": {"oversikt": measure.responsibility.summary, "tekst": measure.responsibility.text,
                    "parter": [{"organisasjon": p.organisation.id if p.organisation else None, "tekst": p.text, "rolle": p.role.id}
                               for p in measure.responsibility.parties]},
@@ -259,8 +260,8 @@ def entity_json(corpus: m.Corpus, index: Index, ref: str, *, site_url: str = "")
             "undertittel": entity.subtitle,
             "eier": entity.owner.id,
             "periode": _period(entity.period),
-            "grupper": [p.id for p in entity.packages],
-            "tiltak": [x.id for x in entity.measures],
+            "grupper": [g.id for g in entity.groups],
+            "tiltak": [x.id for x in entity.all_measures],
             "rapporter": [{"id": r.id, "per": r.as_of, "publisert": r.published} for r in entity.reports],
             "kilde": _source(entity.source),
         }

@@ -41,7 +41,19 @@ class Index:
 
     @cached_property
     def measures(self) -> tuple[m.Measure, ...]:
-        return tuple(x for p in self.corpus.plans.values() for x in p.measures)
+        """Every measure of every plan, sub-measures included (each has a page)."""
+        return tuple(x for p in self.corpus.plans.values() for x in p.all_measures)
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        """Plan by plan, each in the source's order: one numbering, so a table over several plans
+        sorted by number lists each plan's measures in its own order."""
+        entities = [e for plan in self.corpus.plans.values() for e in (*plan.groups, *plan.all_measures)]
+        return {e.ref: i for i, e in enumerate(entities)}
+
+    def order(self, entity: m.Group | m.Measure) -> int:
+        """Its place in the source's order (plan by plan): what sorting by number follows."""
+        return self._order[entity.ref]
 
     @cached_property
     def involvement(self) -> dict[str, tuple[Involvement, ...]]:
@@ -131,7 +143,11 @@ class Coverage:
         return [(goal, self.measures_linked_to(goal.ref)) for goal in items]
 
     def unlinked_measures(self, plan: m.Plan) -> tuple[m.Measure, ...]:
+        """The plan's measures that neither stand under a goal of the plan itself (a group
+        marked ``goal``) nor are related to a goal of a strategy."""
         def linked(measure: m.Measure) -> bool:
+            if measure.group.is_goal:
+                return True
             ends = [r.to_ref for r in self.index.relations_from.get(measure.ref, ())]
             ends += [r.from_ref for r in self.index.relations_to.get(measure.ref, ())]
             return any(m.kind_of(ref) in STRATEGY_KINDS for ref in ends)

@@ -12,6 +12,8 @@ LANGUAGES: Final = ("nb", "nn", "en")
 _LABELS: Final[dict[str, dict[str, str]]] = {
     "nb": {
         "plan": "Handlingsplan",
+        "part_of": "Deltiltak av",
+        "sub_measures": "Deltiltak",
         "responsible": "Ansvarlig",
         "not_stated": "ikke oppgitt i kilden",
         "wording": "Ansvar slik kilden skriver det",
@@ -43,6 +45,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
     },
     "nn": {
         "plan": "Handlingsplan",
+        "part_of": "Deltiltak av",
+        "sub_measures": "Deltiltak",
         "responsible": "Ansvarleg",
         "not_stated": "ikkje oppgitt i kjelda",
         "wording": "Ansvar slik kjelda skriv det",
@@ -74,6 +78,8 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
     },
     "en": {
         "plan": "Action plan",
+        "part_of": "Part of",
+        "sub_measures": "Sub-measures",
         "responsible": "Responsible",
         "not_stated": "not stated in the source",
         "wording": "Responsibility as the source puts it",

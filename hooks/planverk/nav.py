@@ -1,9 +1,9 @@
-"""The site navigation, built from the model: organisation → document → area or package → item.
+"""The site navigation, built from the model: organisation → document → area or group → item.
 
-Measures are not in the nav: each is listed on its package page and in the status table.
+Measures are not in the nav: each is listed on its group page and in the status table.
 Material embeds the whole nav in every page, so a nav with thousands of measures would make
 the build quadratic (architecture.md: 3,000 flat pages took 252 s); this nav grows with
-the number of plans, packages and strategy elements only.
+the number of plans, groups and strategy elements only.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def build_nav(corpus: m.Corpus, *, extra_pages: Sequence[tuple[str, str]] = (), 
         strategies.append(_section(s.title, items))
     plans: list[NavItem] = [urls.PLANS]
     for p in corpus.plans.values():
-        plans.append(_section(p.title, [urls.page_of(p.ref), urls.status_plan_page(p.id), *(urls.page_of(x.ref) for x in p.packages),
+        plans.append(_section(p.title, [urls.page_of(p.ref), urls.status_plan_page(p.id), *_groups(p, p.top_groups()),
                                         urls.changes_page(p.ref)]))
     organisations: list[NavItem] = [
         urls.ORGANISATIONS,
@@ -66,11 +66,22 @@ def build_nav(corpus: m.Corpus, *, extra_pages: Sequence[tuple[str, str]] = (), 
     return nav
 
 
+def _groups(plan: m.Plan, groups: tuple[m.Group, ...]) -> list[NavItem]:
+    """A plan's groups as the tree they are: a group with groups inside is a section."""
+    out: list[NavItem] = []
+    for group in groups:
+        inner = plan.subgroups(group)
+        page = urls.page_of(group.ref)
+        out.append(_section(group.title, [page, *_groups(plan, inner)]) if inner else page)
+    return out
+
+
 def homes(corpus: m.Corpus) -> dict[str, str]:
     """Pages kept out of the nav -> the nav page they belong under.
 
-    A measure belongs under its package (group) page: the hook makes that page its parent, so
-    the breadcrumbs read plan › group › measure and the nav opens at the group. Other pages
+    A measure belongs under its group page (a sub-measure under its measure): the hook makes
+    that page its parent, so the breadcrumbs read plan › group › measure and the nav opens at the group. Other pages
     outside the nav (printable versions) fall back to their folder's index page in the hook.
     """
-    return {urls.page_of(x.ref): urls.page_of(x.package.ref) for p in corpus.plans.values() for x in p.measures}
+    return {urls.page_of(x.ref): urls.page_of(x.parent.ref if x.parent else x.group.ref)
+            for p in corpus.plans.values() for x in p.all_measures}

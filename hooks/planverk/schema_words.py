@@ -136,7 +136,10 @@ def explain(error: ValidationError, pattern_help: Mapping[str, str]) -> Iterator
     elif kind == "type":
         expected = rule
         expected = [expected] if isinstance(expected, str) else list(expected)
-        yield path, f"fant {_found(value)}, forventet {' eller '.join(_JSON_TYPES.get(t, t) for t in expected)}"
+        hint = ""
+        if isinstance(value, float) and "string" in expected:  # "3.10" unquoted is read as 3.1
+            hint = "; et nummer med punktum skrives i anførselstegn, slik kilden skriver det (for eksempel \"3.10\")"
+        yield path, f"fant {_found(value)}, forventet {' eller '.join(_JSON_TYPES.get(t, t) for t in expected)}{hint}"
     elif kind == "enum":
         yield path, f"{_short(value)} er ikke en av {', '.join(map(str, rule))}"
     elif kind == "pattern":

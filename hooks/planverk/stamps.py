@@ -77,8 +77,8 @@ def stamps(corpus: m.Corpus, index: Index) -> dict[str, Stamp]:
         out[urls.page_of(plan.ref)] = Stamp((plan,), files_of(plan.ref, *reports), next_update=True)
         out[urls.changes_page(plan.ref)] = Stamp((plan,), files_of(plan.ref, *reports))
         out[urls.status_plan_page(plan.id)] = Stamp((plan,), files_of(plan.ref, *reports))
-        for package in plan.packages:
-            out[urls.page_of(package.ref)] = Stamp((plan,), files_of(plan.ref, *reports))
+        for group in plan.groups:
+            out[urls.page_of(group.ref)] = Stamp((plan,), files_of(plan.ref, *reports))
         for measure in plan.measures:
             out[urls.page_of(measure.ref)] = Stamp((plan,), files_of(plan.ref, *reports), language=m.language_of(measure))
     every_file = tuple(dict.fromkeys(corpus.files.values()))

@@ -1,7 +1,7 @@
 """Synthetic data of any size, for benchmarks: valid YAML that goes through the same schema
 and loader as the real data. Deterministic for a seed.
 
-``write(folder, measures=10_000, seed=1)`` writes a complete data folder: plans with packages
+``write(folder, measures=10_000, seed=1)`` writes a complete data folder: plans with groups
 of about 25 measures, one or two status reports per plan, strategies with areas, goals and
 delmål, organisations, relations, news, and a source text per document. Text lengths follow
 the real data (plan text ~600 characters, status narrative ~1,100).
@@ -135,7 +135,7 @@ def write(folder: Path, *, measures: int, seed: int = 1, real_data: Path | None 
             'launched: "2020-01"',
             f"source: {{document: {doc}, page: 2}}",
             f"description: {_block(_paragraphs(rng, 400), 2)}",
-            "packages:",
+            "groups:",
         ]
         for k in range(n_packages):
             out += [
@@ -155,7 +155,7 @@ def write(folder: Path, *, measures: int, seed: int = 1, real_data: Path | None 
             lead = rng.sample(orgs, k=rng.randint(1, 3))
             parties = ", ".join([f"{{org: {lead[0]}, role: ansvarlig}}"] + [f"{{org: {o}, role: samarbeidspart}}" for o in lead[1:]])
             period_text = f"{start}-{end}" if end else f"{start}-"
-            out += [f"  - id: tiltak-{number}", f"    number: {number}", f"    package: pakke-{min(n_packages, j // 25 + 1)}",
+            out += [f"  - id: tiltak-{number}", f"    number: {number}", f"    group: pakke-{min(n_packages, j // 25 + 1)}",
                     f"    title: {_q(_sentence(rng, rng.randint(5, 12)).rstrip('.'))}",
                     "    responsibility:", f"      summary: {_q('/'.join('O' + o[-3:].lstrip('0') for o in lead))}",
                     f"      parties: [{parties}]",

@@ -90,7 +90,7 @@ def page_of(ref: str) -> str:
         return f"strategier/{parts[0]}/omrader/{parts[1]}/{parts[2]}.md"
     if kind == "plan":
         return f"handlingsplaner/{parts[0]}/index.md"
-    if kind in ("package", "measure"):
+    if kind in ("group", "measure"):  # one folder: a plan's group and measure ids differ
         return f"handlingsplaner/{parts[0]}/{parts[1]}.md"
     if kind == "report":
         return changes_page(f"plan:{parts[0]}")  # a report is shown where its changes are

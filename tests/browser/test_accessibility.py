@@ -15,7 +15,7 @@ from support import DATA, screenshot
 # Every kind of page, each found in the data (the first of its kind; the measure is an overdue one
 # where the data has one, so the overdue mark is checked too).
 KIND_NAMES = ["front", "organisation", "organisations", "strategy", "vision", "value", "area", "goal", "drivers", "plan",
-         "package", "measure", "changes", "status", "glossary", "news", "theme", "errata", "source", "accessibility", "about"]
+         "group", "measure", "changes", "status", "glossary", "news", "theme", "errata", "source", "accessibility", "about"]
 FIXED = {"front": "index", "organisations": "organisasjoner/index", "status": "status", "glossary": "ordliste",
          "errata": "rettelser", "accessibility": "tilgjengelighetserklaering", "about": "om-nettstedet"}
 
@@ -36,7 +36,7 @@ def page_of_kind(corpus, kind: str) -> str:
         "goal": lambda: next(g for s in strategies for g in s.goals),
         "drivers": lambda: next(s.drivers for s in strategies if s.drivers),
         "plan": lambda: plan,
-        "package": lambda: plan.packages[0],
+        "group": lambda: plan.groups[0],
         "measure": lambda: next((x for x in plan.measures if index.is_overdue(x)), plan.measures[0]),
         "news": lambda: next(iter(corpus.news.values())),
         "theme": lambda: next(iter(corpus.themes.values())),

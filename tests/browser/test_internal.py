@@ -113,7 +113,7 @@ def test_notes_and_draft_marks_have_no_wcag_violations(page, phone, fixture_site
         if which in ("plan", "measure"):
             assert view.locator(".pv-notes").first.is_visible()
         if which == "status":  # the rows the script draws from the data scripts mark the draft's status too
-            view.goto(f"{base}{path}?plan={ids['plan']}&gruppe={ids['package']}")
+            view.goto(f"{base}{path}?plan={ids['plan']}&gruppe={ids['group']}")
             row = view.locator("#statustabell tbody tr").filter(has=view.locator(f'a[href$="/{ids["measure"]}/"]'))
             assert row.locator(".pv-draft-tag").inner_text() == "Utkast"
         found = violations(view)

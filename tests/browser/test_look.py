@@ -83,7 +83,7 @@ def test_every_form_control_fits_a_360_px_phone(browser, served, kind):
 
 
 @pytest.mark.parametrize("width", [360, 390, 1280])
-@pytest.mark.parametrize("kind", [k for k in PHONE_KINDS if k in ("front", "plan", "package", "organisation", "organisations",
+@pytest.mark.parametrize("kind", [k for k in PHONE_KINDS if k in ("front", "plan", "group", "organisation", "organisations",
                                                                   "strategy", "errata", "changes", "drivers")])
 def test_no_word_in_a_table_is_broken(browser, served, kind, width):
     context = browser.new_context(viewport={"width": width, "height": 900}, locale="nb-NO")

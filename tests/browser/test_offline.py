@@ -35,13 +35,13 @@ def offline(browser, sites):
 def test_pages_load_and_navigate(offline, public_corpus):
     page, root, _ = offline
     plan = max(public_corpus.plans.values(), key=lambda p: len(p.measures))
-    package = [p for p in plan.packages if plan.measures_in(p)][-1]  # the last package that has measures
+    package = [p for p in plan.groups if plan.measures_in(p)][-1]  # the last package that has measures
     measure = plan.measures_in(package)[0]
     page.goto(root + "/index.html")
     assert "Strategier og handlingsplaner" in page.locator("article h1").inner_text()
     page.locator("article").get_by_role("link", name=plan.title, exact=True).first.click()
     assert page.url.endswith(f"handlingsplaner/{plan.id}/index.html")
-    page.locator("article").get_by_role("link", name=f"{package.label} {package.number}: {package.title}").first.click()
+    page.locator("article").get_by_role("link", name=f"{package.designation}: {package.title}").first.click()
     page.locator("article table").get_by_role("link", name=measure.title, exact=True).click()
     assert f"Tiltak {measure.number}:" in page.locator("article h1").inner_text()
     screenshot(page, "offline-measure")

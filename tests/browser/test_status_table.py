@@ -239,11 +239,11 @@ def phone_paths(corpus) -> dict[str, str]:
     index = Index(corpus)
     org = max(corpus.organisations.values(), key=lambda o: len(index.involvement.get(o.id, ())))
     return {"front": "", "status": "status/", "plan-status": urls.url_of(urls.status_plan_page(plan.id)),
-            "plan": urls.url_of(urls.page_of(plan.ref)), "package": urls.url_of(urls.page_of(plan.packages[0].ref)),
+            "plan": urls.url_of(urls.page_of(plan.ref)), "group": urls.url_of(urls.page_of(plan.groups[0].ref)),
             "organisation": urls.url_of(urls.page_of(org.ref))}
 
 
-@pytest.mark.parametrize("kind", ["front", "status", "plan-status", "plan", "package", "organisation"])
+@pytest.mark.parametrize("kind", ["front", "status", "plan-status", "plan", "group", "organisation"])
 @pytest.mark.parametrize("width", [360, 390, 414])
 def test_phone_no_sideways_scroll_no_broken_words(browser, served, public_corpus, kind, width):
     context = browser.new_context(viewport={"width": width, "height": 844}, locale="nb-NO", is_mobile=True, has_touch=True)

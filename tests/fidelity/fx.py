@@ -207,7 +207,7 @@ STAFF_FIELDS = frozenset({"notes"})
 EDITORIAL_FIELDS = frozenset({"reconstruction"})
 # ... and fields whose strings are ids, references, vocabulary or dates (not source text).
 METADATA_FIELDS = frozenset({
-    "id", "document", "owner", "publisher", "org", "organisation", "role", "package", "plan", "measure",
+    "id", "document", "owner", "publisher", "org", "organisation", "role", "group", "parent", "plan", "measure",
     "status", "themes", "layers", "actors", "launched", "as_of", "published", "date", "number",
 })
 # Content fields that hold Markdown: each paragraph / list item is checked on its own.

@@ -49,7 +49,7 @@ def test_errata_apply_cleanly(document: str) -> None:
 
 LAYOUT_PLANS = fx.layout_plans()
 LAYOUT_MEASURES = fx.layout_measures()
-LAYOUT_PACKAGES = [(lp, p["number"]) for lp in LAYOUT_PLANS for p in lp.plan["packages"]]
+LAYOUT_PACKAGES = [(lp, p["number"]) for lp in LAYOUT_PLANS for p in lp.plan["groups"]]
 
 
 def _plan_id(value) -> str:
@@ -89,13 +89,13 @@ def test_measures_are_in_their_package_section(lp: fx.LayoutPlan) -> None:
             current = name.removeprefix("pakke-")
         else:
             found[int(name.removeprefix("tiltak-"))] = current
-    numbers = {p["id"]: p["number"] for p in lp.plan["packages"]}
-    assert {x["number"]: numbers[x["package"]] for x in lp.plan["measures"]} == found
+    numbers = {p["id"]: p["number"] for p in lp.plan["groups"]}
+    assert {x["number"]: numbers[x["group"]] for x in lp.plan["measures"]} == found
 
 
 @pytest.mark.parametrize("lp, number", LAYOUT_PACKAGES, ids=lambda v: _plan_id(v))
 def test_package_heading(lp: fx.LayoutPlan, number: str) -> None:
-    package = next(p for p in lp.plan["packages"] if p["number"] == number)
+    package = next(p for p in lp.plan["groups"] if p["number"] == number)
     section = fx.sections(lp.document)[f"pakke-{number}"]
     assert key(section) == key(f"{package['label']} {number} {package['title']}"), (
         f"package heading in the source: {squash(section)!r}")
@@ -108,7 +108,7 @@ def test_report_has_an_entry_per_measure_in_order(lp: fx.LayoutPlan) -> None:
 
 @pytest.mark.parametrize("lp, number", LAYOUT_MEASURES, ids=lambda v: _plan_id(v))
 def test_overview_row(lp: fx.LayoutPlan, number: int, models) -> None:
-    m, entry = models[(lp.id, number)]
+    m, entry = models[(lp.id, str(number))]
     row = fx.overview_rows(lp.document)[[x["number"] for x in lp.plan["measures"]].index(number)]
     title = m.overview_title or m.title
     period = (m.overview_period or m.period).text
@@ -132,7 +132,7 @@ def section_key_without_footnotes(lp: fx.LayoutPlan, number: int) -> str:
 
 @pytest.mark.parametrize("lp, number", LAYOUT_MEASURES, ids=lambda v: _plan_id(v))
 def test_section_heading_is_the_title(lp: fx.LayoutPlan, number: int, models) -> None:
-    assert fx.heading_of(section(lp, number)) == models[(lp.id, number)][0].title
+    assert fx.heading_of(section(lp, number)) == models[(lp.id, str(number))][0].title
 
 
 @pytest.mark.parametrize("lp, number", LAYOUT_MEASURES, ids=lambda v: _plan_id(v))
@@ -140,24 +140,24 @@ def test_section_period(lp: fx.LayoutPlan, number: int, models) -> None:
     value = fx.labelled_line(section(lp, number), "Gjennomføring:")
     assert value is not None, "no Gjennomføring: line"
     # a full stop ending the line ("2010-2012.") is the sentence's, not the period's
-    assert value.removesuffix(".") == models[(lp.id, number)][0].period.text
+    assert value.removesuffix(".") == models[(lp.id, str(number))][0].period.text
 
 
 @pytest.mark.parametrize("lp, number", LAYOUT_MEASURES, ids=lambda v: _plan_id(v))
 def test_section_responsibility(lp: fx.LayoutPlan, number: int, models) -> None:
     label, text = fx.responsibility_block(section(lp, number))
     assert label in (*fx.RESPONSIBILITY_LABELS, None)  # a section may state it without a label
-    assert text == models[(lp.id, number)][0].responsibility.text
+    assert text == models[(lp.id, str(number))][0].responsibility.text
 
 
 @pytest.mark.parametrize("lp, number", LAYOUT_MEASURES, ids=lambda v: _plan_id(v))
 def test_section_status(lp: fx.LayoutPlan, number: int, models) -> None:
-    assert fx.labelled_line(section(lp, number), "Status:") == models[(lp.id, number)][1].status.label
+    assert fx.labelled_line(section(lp, number), "Status:") == models[(lp.id, str(number))][1].status.label
 
 
 @pytest.mark.parametrize("lp, number", LAYOUT_MEASURES, ids=lambda v: _plan_id(v))
 def test_section_holds_the_description_and_the_narrative(lp: fx.LayoutPlan, number: int, models) -> None:
-    m, e = models[(lp.id, number)]
+    m, e = models[(lp.id, str(number))]
     haystack = section_key_without_footnotes(lp, number)
     assert [b for b in fx.blocks(m.description) if key(b) not in haystack] == [], "description parts not in the section"
     assert [b for b in fx.blocks(e.narrative) if key(b) not in haystack] == [], "narrative parts not in the section"
@@ -168,7 +168,7 @@ def test_section_holds_the_references(lp: fx.LayoutPlan, number: int, models) ->
     # A footnote stands at the foot of its page, which may be in the next measure's section.
     nxt = fx.sections(lp.document).get(f"tiltak-{number + 1}", "")
     haystack = key(section(lp, number) + nxt)
-    for ref in models[(lp.id, number)][1].references:
+    for ref in models[(lp.id, str(number))][1].references:
         assert key(f"{ref.number} {ref.text}") in haystack, f"footnote {ref.number} {ref.text!r} not in the source"
         if ref.url:
             assert key(ref.url) in haystack, f"footnote {ref.number}: url {ref.url!r} not in the source"
@@ -179,7 +179,7 @@ def test_section_nothing_lost(lp: fx.LayoutPlan, number: int, models) -> None:
     """Take every data text out of the section: only its labels may remain ("Tiltak N",
     "Gjennomføring", the Ansvar label if any, "Status"). Any other leftover is source text
     missing from the data."""
-    m, e = models[(lp.id, number)]
+    m, e = models[(lp.id, str(number))]
     pieces = ([m.title, m.period.text, m.responsibility.text, e.status.label, *fx.blocks(m.description), *fx.blocks(e.narrative)])
     leftover = fx.remove_once(section_key_without_footnotes(lp, number), [key(p) for p in pieces])
     label, _ = fx.responsibility_block(section(lp, number))
@@ -394,7 +394,7 @@ OTHER_PLANS = [fx.yaml_file(p) for p in sorted((fx.DATA / "plans").glob("*.yml")
 
 @pytest.mark.parametrize("plan, number", [(p["id"], x["number"]) for p in OTHER_PLANS for x in p["measures"]], ids=str)
 def test_measure_heading_and_text(public_corpus: Corpus, plan: str, number: int) -> None:
-    m = next(x for x in public_corpus.plans[plan].measures if x.number == number)
+    m = next(x for x in public_corpus.plans[plan].measures if x.number == str(number))
     document = m.source.document.id
     assert f"Tiltak {number}: {m.title}" in _lines(document)
     whole = fx.corrected_key(document)
@@ -408,8 +408,8 @@ LISTED = re.compile(r"(\d+)\) (.*)")
 def test_packages_are_the_numbered_list(public_corpus: Corpus, plan: str) -> None:
     p = public_corpus.plans[plan]
     listed = [m.groups() for m in map(LISTED.fullmatch, _lines(p.source.document.id)) if m]
-    assert [x.number for x in p.packages] == [n for n, _ in listed]
-    for package, (_, line) in zip(p.packages, listed, strict=False):
+    assert [x.number for x in p.groups] == [n for n, _ in listed]
+    for package, (_, line) in zip(p.groups, listed, strict=False):
         # the list's own words may end an item ("… og", "… .")
         assert line in (package.title, f"{package.title} og", f"{package.title}."), (package.title, line)
 
@@ -496,7 +496,7 @@ def labels_of(document: str) -> list[tuple[str, str]]:
             if (x.get("source") or {}).get("document", plan["source"]["document"]) == document:
                 found.append((f"Tiltak {x['number']}:", "label; recorded as measure.number"))
         if plan["source"]["document"] == document:
-            found += [(f"{p['number']})", "list number; recorded as package.number") for p in plan["packages"]
+            found += [(f"{p['number']})", "list number; recorded as group.number") for p in plan["groups"]
                       if any(line.startswith(f"{p['number']}) ") for line in lines)]
     return found
 
@@ -534,7 +534,7 @@ def test_relation_quote_is_in_its_source(relation: fx.Relation) -> None:
 def test_pages_are_recorded(internal_corpus: Corpus) -> None:
     missing = []
     for plan in internal_corpus.plans.values():
-        for entity in (*plan.packages, *plan.measures):
+        for entity in (*plan.groups, *plan.measures):
             if entity.source.document.has_pages and entity.source.page is None:
                 missing.append(entity.ref)
         for report in plan.reports:
@@ -579,14 +579,14 @@ RULED_MEASURES = [(lp, rule, x["number"]) for lp, rule in RULED for x in lp.plan
 
 
 def heading_line(lp: fx.LayoutPlan, number: int) -> int:
-    first = lp.plan["packages"][0]
+    first = lp.plan["groups"][0]
     after = fx.first_line_of(rf"^\s?{re.escape(first['label'])} {re.escape(first['number'])}:", lp.document)
     return fx.first_line_of(rf"^\s?Tiltak {number}: ", lp.document, after=after)
 
 
 @pytest.mark.parametrize("lp, rule, number", RULED_MEASURES, ids=lambda v: _plan_id(v) if not isinstance(v, fx.PageRule) else "")
 def test_measure_and_entry_page(lp: fx.LayoutPlan, rule: fx.PageRule, number: int, models) -> None:
-    m, entry = models[(lp.id, number)]
+    m, entry = models[(lp.id, str(number))]
     line = heading_line(lp, number)
     assert m.source.page == rule.page_of_line(line), f"heading of tiltak {number} is on line {line}"
     status = fx.first_line_of(r"^\s?Status:", lp.document, after=line)
@@ -596,7 +596,7 @@ def test_measure_and_entry_page(lp: fx.LayoutPlan, rule: fx.PageRule, number: in
 @pytest.mark.parametrize("lp, rule", RULED, ids=lambda v: _plan_id(v) if not isinstance(v, fx.PageRule) else "")
 def test_package_plan_and_report_pages(lp: fx.LayoutPlan, rule: fx.PageRule, public_corpus: Corpus) -> None:
     plan = public_corpus.plans[lp.id]
-    for package in plan.packages:
+    for package in plan.groups:
         line = fx.first_line_of(rf"^\s?{re.escape(package.label)} {re.escape(package.number)}:", lp.document)
         assert package.source.page == rule.page_of_line(line), package.ref
     opening = " ".join(fx.blocks(plan.description)[0].split()[:6])

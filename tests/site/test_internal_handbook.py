@@ -29,7 +29,7 @@ from support import DATA, REPO, Build, build_site
 class Fixture:
     data: Path
     plan: str
-    package: str
+    group: str
     measure: str
     draft_id: str
     published: str | None  # id of the published report the draft follows, if the plan has one
@@ -52,7 +52,7 @@ def fx(tmp_path_factory) -> Fixture:
     target.parent.mkdir()
     subprocess.run([sys.executable, str(REPO / "scripts/zip_offline.py"), str(builds["offline"].site), str(target)], check=True,
                    env={"SOURCE_DATE_EPOCH": "1318118400"})
-    return Fixture(data, ids["plan"], ids["package"], ids["measure"], ids["draft"], ids["published"], builds, target)  # type: ignore[arg-type]
+    return Fixture(data, ids["plan"], ids["group"], ids["measure"], ids["draft"], ids["published"], builds, target)  # type: ignore[arg-type]
 
 
 def page_path(ref: str) -> str:
@@ -73,7 +73,7 @@ def test_notes_on_every_level_are_marked_on_their_page_in_the_internal_build(fx)
     site = fx.builds["internal"]
     expected = {
         TOKENS["plan"]: f"plan:{fx.plan}",
-        TOKENS["package"]: f"package:{fx.plan}/{fx.package}",
+        TOKENS["group"]: f"group:{fx.plan}/{fx.group}",
         TOKENS["measure"]: f"measure:{fx.plan}/{fx.measure}",
         TOKENS["entry"]: f"measure:{fx.plan}/{fx.measure}",
     }
@@ -98,7 +98,7 @@ def _search_files(site: Path) -> str:
 
 def test_internal_pages_and_notes_are_in_the_internal_search_index(fx):
     index = _search_files(fx.builds["internal"].site)
-    for level in ("plan", "package", "measure", "entry"):
+    for level in ("plan", "group", "measure", "entry"):
         assert TOKENS[level] in index, f"the {level} note is not searchable in the internal handbook"
     intern_pages = sorted(p.relative_to(REPO / "docs").as_posix() for p in (REPO / "docs/intern").rglob("*.md"))
     assert intern_pages
@@ -112,9 +112,9 @@ def test_draft_is_marked_on_every_page_and_table_that_uses_it(fx):
     site = fx.builds["internal"]
     plan = site.html(page_path(f"plan:{fx.plan}"))
     measure = site.html(page_path(f"measure:{fx.plan}/{fx.measure}"))
-    package = site.html(page_path(f"package:{fx.plan}/{fx.package}"))
+    package = site.html(page_path(f"group:{fx.plan}/{fx.group}"))
     status = site.html("status/index.html")
-    for name, html in (("plan", plan), ("measure", measure), ("package", package), ("status", status)):
+    for name, html in (("plan", plan), ("measure", measure), ("group", package), ("status", status)):
         body = article(html)
         assert '<div class="admonition pv-draft" role="note">' in body and TOKENS["draft-title"] in body, name
     plan_status = site.html(urls.url_of(urls.status_plan_page(fx.plan)) + "index.html")  # the plan's static table

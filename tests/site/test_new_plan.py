@@ -73,7 +73,7 @@ def add_plan(data: Path) -> dict[str, str]:
     def renamed(text: str) -> str:
         # longest first: the document id may contain the plan id
         text = text.replace(old_doc, new_doc)
-        for kind in ("measure", "package", "plan"):
+        for kind in ("measure", "group", "plan"):
             text = text.replace(f"{kind}:{old_id}/", f"{kind}:{NEW_ID}/")
         text = re.sub(rf"(?m)^plan: {re.escape(old_id)}$", f"plan: {NEW_ID}", text)
         text = re.sub(rf"(?m)^plan: plan:{re.escape(old_id)}$", f"plan: plan:{NEW_ID}", text)
@@ -105,7 +105,7 @@ def add_plan(data: Path) -> dict[str, str]:
         copied = json.loads(renamed(json.dumps(errata, ensure_ascii=False)))
         (data / "errata" / f"{NEW_ID}.yml").write_text("# yaml-language-server: $schema=../schema/errata.schema.json\n"
                                                         + json.dumps({"errata": copied}, ensure_ascii=False, indent=1), encoding="utf-8")
-    own = (f"measure:{old_id}/", f"package:{old_id}/", f"plan:{old_id}")
+    own = (f"measure:{old_id}/", f"group:{old_id}/", f"plan:{old_id}")
     relations = [r for path in sorted((data / "relations").glob("*.yml")) for r in _yaml(path)["relations"]
                  if r["from"].startswith(own) and r["to"].startswith(own)]
     if relations:

@@ -178,7 +178,7 @@ def _with_internal_content(corpus) -> set[str]:
     for plan in corpus.plans.values():
         if plan.notes:
             refs.add(plan.ref)
-        refs |= {p.ref for p in plan.packages if p.notes}
+        refs |= {p.ref for p in plan.groups if p.notes}
         refs |= {x.ref for x in plan.measures if x.contacts or x.notes
                  or any(e.notes for r in plan.reports for e in r.entries if e.measure_id == x.id)}
     pages = {urls.url_of(urls.page_of(ref)) + "index.html" for ref in refs}

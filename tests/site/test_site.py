@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from corpora import Data, measure, package, strategy_with_goals_linked_from_a_plan
+from corpora import Data, measure, group, strategy_with_goals_linked_from_a_plan
 from htmltools import article, pages, parse, resolve
 from planverk import urls
 from planverk.index import Coverage, Index
@@ -42,10 +42,10 @@ def small(tmp_path_factory):
     data.terms.append(
         {"id": "slt", "term": "SLT", "expansion": "Samordning av lokale tiltak", "source": {"document": "kilde", "page": None}}
     )
-    plan = data.plan("plan-a", title="Prøveplanen", packages=[package(1), package(2)], measures=[
+    plan = data.plan("plan-a", title="Prøveplanen", groups=[group(1), group(2)], measures=[
         measure(1, period=(2009, 2009)), measure(2, period=(2009, 2010)),
-        measure(3, package="pakke-2", partners=("samarb",), description="Arbeidet i SLT styrkes."),
-        measure(4, package="pakke-2")])
+        measure(3, group="pakke-2", partners=("samarb",), description="Arbeidet i SLT styrkes."),
+        measure(4, group="pakke-2")])
     data.report("plan-a-2011-08", plan="plan-a", as_of="2011-08", statuses={
         "tiltak-1": "Igangsatt", "tiltak-2": "Gjennomført", "tiltak-3": "Under planlegging", "tiltak-4": "Ikke igangsatt"})
     data.plan("plan-b", measures=[measure(1)])
@@ -84,10 +84,10 @@ def _references(corpus) -> set[tuple[str, str]]:
     pairs: set[tuple[str, str]] = set()
     for plan in corpus.plans.values():
         pairs.add((plan.ref, plan.owner.ref))
-        for pkg in plan.packages:
+        for pkg in plan.groups:
             pairs.add((pkg.ref, plan.ref))
         for x in plan.measures:
-            pairs.add((x.ref, x.package.ref))
+            pairs.add((x.ref, x.group.ref))
             pairs |= {(x.ref, o.ref) for o in x.responsibility.organisations}
             pairs |= {(x.ref, o.ref) for o in x.actors}
             pairs |= {(x.ref, t.ref) for t in x.themes}

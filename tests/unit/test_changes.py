@@ -22,12 +22,12 @@ def test_each_kind_of_change_is_detected(two_reports):
     assert [r.as_of for r in plan.reports] == ["2011-08", "2012-02"]
     found = {(c.kind, c.measure.number, c.before, c.after) for c in compare(plan, *plan.reports)}
     assert found == {
-        ("status-fram", 1, "Igangsatt", "Gjennomført"),
-        ("status-tilbake", 2, "Gjennomført", "Igangsatt"),
-        ("ansvar-endret", 3, "DEP (ansvarlig)", "DEP (ansvarlig), Forskningsinstituttet (samarbeidspart)"),
-        ("tekst-endret", 4, None, None),
-        ("fjernet", 5, "Igangsatt", None),
-        ("lagt-til", 6, None, "Ikke igangsatt"),
+        ("status-fram", "1", "Igangsatt", "Gjennomført"),
+        ("status-tilbake", "2", "Gjennomført", "Igangsatt"),
+        ("ansvar-endret", "3", "DEP (ansvarlig)", "DEP (ansvarlig), Forskningsinstituttet (samarbeidspart)"),
+        ("tekst-endret", "4", None, None),
+        ("fjernet", "5", "Igangsatt", None),
+        ("lagt-til", "6", None, "Ikke igangsatt"),
     }
 
 

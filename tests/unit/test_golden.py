@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from corpora import Data, measure, package
+from corpora import Data, group, measure
 from planverk import urls
 from planverk.load import load
 from planverk.pages import Page, build_pages
@@ -48,9 +48,9 @@ def corpus_folder(tmp: Path) -> Path:
     parties = {"parties": [{"org": "dep", "role": "ansvarlig"}, {"org": "andre", "role": "ansvarlig"},
                            {"org": "forsk", "role": "samarbeidspart"}]}
     plan = data.plan("plan-a", title="Prøveplanen «2020–2024»",
-                     packages=[package(1), package(2, label="Innsatsområde")],
+                     groups=[group(1), group(2, label="Innsatsområde")],
                      measures=[measure(1), measure(2, title="Kartlegge *alt* [og] mer", responsibility=parties),
-                               measure(3, package="pakke-2", period=(2020, 2021), title="SLT i kommunene",
+                               measure(3, group="pakke-2", period=(2020, 2021), title="SLT i kommunene",
                                        lead="andre", partners=("dep",))])
     plan["notes"] = [{"date": "2021-02-01", "author": "Seksjon for prøver", "text": "Må *følges* opp."}]
     first = data.report("plan-a-2020-12", plan="plan-a", as_of="2020-12",

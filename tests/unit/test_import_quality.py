@@ -72,7 +72,7 @@ def compare_with_curated(plan: m.Plan, draft: drafts.Draft) -> tuple[Score, list
             continue
         score.field(where, "nummer", str(curated.number), x.written_number)
         score.field(where, "tittel", squash(curated.title), squash(x.title))
-        score.field(where, "gruppe", squash(curated.package.title), squash(x.package.title))
+        score.field(where, "gruppe", squash(curated.group.title), squash(x.package.title))
         score.field(where, "ansvar (oversikten)", squash(curated.responsibility.summary), squash(x.summary))
         score.field(where, "ansvar (teksten)", squash(curated.responsibility.text), squash(x.text))
         score.field(where, "periode", curated.period.text if curated.period else None,

@@ -36,7 +36,7 @@ def test_notes_and_drafts_are_loaded_for_the_internal_audience_only(fixture_data
     internal, public = load(data, "internal"), load(data, "public")
     plan_i, plan_p = internal.plans[ids["plan"]], public.plans[ids["plan"]]
     assert plan_i.notes and not plan_p.notes
-    assert any(p.notes for p in plan_i.packages) and not any(p.notes for p in plan_p.packages)
+    assert any(p.notes for p in plan_i.groups) and not any(p.notes for p in plan_p.groups)
     assert [r.id for r in plan_i.drafts] == [ids["draft"]] and plan_p.drafts == ()
     assert plan_i.latest_report.draft and (plan_p.latest_report is None or not plan_p.latest_report.draft)
     entry_notes_i = [n for r in plan_i.reports for e in r.entries for n in e.notes]

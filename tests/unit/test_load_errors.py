@@ -114,8 +114,8 @@ def test_missing_required_field_points_at_the_mapping_that_lacks_it(data_copy: P
 
 
 def test_wrong_type(data_copy: Path) -> None:
-    line = edit(data_copy, PLAN, "    number: 3\n", '    number: "tre"\n')
-    check(only_error(data_copy), PLAN, line, "measures[2].number", "fant teksten 'tre'", "forventet et heltall")
+    line = edit(data_copy, PLAN, "    number: 3\n", '    number: 3.10\n')  # YAML reads 3.1: numbers with a point are quoted
+    check(only_error(data_copy), PLAN, line, "measures[2].number", "fant", "3.1", "forventet tekst eller et heltall eller null")
 
 
 def test_wrong_type_list_instead_of_text(data_copy: Path) -> None:
@@ -205,7 +205,7 @@ def test_yaml_1_1_date_trap(data_copy: Path) -> None:
 def test_yaml_1_1_number_traps(data_copy: Path, written: str, read_as: str) -> None:
     line = edit(data_copy, PLAN, '    number: "II"\n', f"    number: {written}\n")
     check(
-        only_error(data_copy), PLAN, line, "packages[1].number", f"'{written}' uten anførselstegn", read_as, f'"{written}" i anførselstegn'
+        only_error(data_copy), PLAN, line, "groups[1].number", f"'{written}' uten anførselstegn", read_as, f'"{written}" i anførselstegn'
     )
 
 
@@ -252,10 +252,10 @@ def test_schema_comment_not_on_the_first_line(data_copy: Path) -> None:
     check(only_error(data_copy), PLAN, 1, "", "første linje må være", "fant ''")
 
 
-def test_measure_id_colliding_with_a_package_id(data_copy: Path) -> None:
+def test_measure_id_colliding_with_a_group_id(data_copy: Path) -> None:
     line = edit(data_copy, RADIKALISERING, "  - id: tiltak-11\n", "  - id: prioriteringsomrade-2\n")
     check(only_error(data_copy), RADIKALISERING, line, "measures[0].id",
-          "tiltaket 'prioriteringsomrade-2'", "nettadressen", "tiltaksgruppen 'prioriteringsomrade-2'", "velg en annen id")
+          "tiltaket 'prioriteringsomrade-2'", "nettadressen", "gruppen 'prioriteringsomrade-2'", "velg en annen id")
 
 
 def test_measure_id_colliding_with_a_plan_page(data_copy: Path) -> None:
@@ -288,7 +288,7 @@ def test_unsafe_link_target_in_a_markdown_reference_definition(data_copy: Path) 
 def test_every_error_in_every_file_is_reported_at_once_sorted_by_file_and_line(data_copy: Path) -> None:
     expected = [
         (NEWS, edit(data_copy, NEWS, "date: null\n", "date: 2011-08-01\n"), "date"),
-        (PLAN, edit(data_copy, PLAN, "    number: 3\n", '    number: "tre"\n'), "measures[2].number"),
+        (PLAN, edit(data_copy, PLAN, "    number: 3\n", "    number: 3.10\n"), "measures[2].number"),
         (PLAN, edit(data_copy, PLAN, "subtitle: Kriminalitetsforebyggende handlingsplan\n", "subtitle: no\n"), "subtitle"),
         (RADIKALISERING, edit(data_copy, RADIKALISERING, "  - id: tiltak-11\n", "  - id: tiltak_11\n"), "measures[0].id"),
         (REPORT, edit(data_copy, REPORT, "    status: Igangsatt\n", "    status: Igangsat\n", after="  - measure: tiltak-1\n"),
@@ -331,7 +331,7 @@ def run_check(data: Path) -> subprocess.CompletedProcess[str]:
 
 def test_check_command_fails_with_every_error_and_no_traceback(data_copy: Path) -> None:
     status = edit(data_copy, REPORT, "    status: Igangsatt\n", "    status: Igangsat\n", after="  - measure: tiltak-1\n")
-    number = edit(data_copy, PLAN, "    number: 3\n", '    number: "tre"\n')
+    number = edit(data_copy, PLAN, "    number: 3\n", "    number: 3.10\n")
     result = run_check(data_copy)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -339,7 +339,8 @@ def test_check_command_fails_with_every_error_and_no_traceback(data_copy: Path) 
     lines = result.stderr.splitlines()
     assert lines == [
         "2 feil i dataene:",
-        f"  data/{PLAN}:{number}: measures[2].number: fant teksten 'tre', forventet et heltall",
+        f"  data/{PLAN}:{number}: measures[2].number: fant et desimaltall 3.1, forventet tekst eller et heltall eller null; "
+        'et nummer med punktum skrives i anførselstegn, slik kilden skriver det (for eksempel "3.10")',
         f"  data/{REPORT}:{status}: entries[0].status: 'Igangsat' er ikke en av "
         + STATUSES,
     ]

@@ -20,7 +20,7 @@ PARTY = {"role": "ansvarlig"}
 MEASURE = {
     "id": "tiltak-1",
     "number": 1,
-    "package": "p",
+    "group": "p",
     "title": "T",
     "responsibility": {"parties": [{"org": "dep", "role": "ansvarlig"}]},
     "period": {"start": 2020, "end": 2021, "text": "2020-2021"},
@@ -32,7 +32,7 @@ PLAN = {
     "owner": "dep",
     "period": {"start": 2020, "end": 2021, "text": "2020-2021"},
     "description": "D",
-    "packages": [{"id": "p", "number": "1", "label": "Pakke", "title": "P"}],
+    "groups": [{"id": "p", "number": "1", "label": "Pakke", "title": "P"}],
     "measures": [MEASURE],
     "source": {"document": "d", "page": None},
 }
@@ -85,7 +85,7 @@ def test_a_pattern_is_explained_by_its_own_description(schemas):
 
 def test_values_are_written_as_in_the_file(schemas):
     found = messages(schemas, "plan.schema.json", plan_with(number=True))
-    assert found[("measures", 0, "number")] == "fant true, forventet et heltall"
+    assert found[("measures", 0, "number")] == "fant true, forventet tekst eller et heltall eller null"
 
 
 def test_lists_say_what_they_hold(schemas):

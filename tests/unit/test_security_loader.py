@@ -217,7 +217,7 @@ def test_id_with_a_trailing_newline_is_refused(data_copy: Path, capsys):
     ("theme", "themes.yml", "{id: kunnskap,", "{id: index,", "themes[0].id"),
     ("document", "documents.yml", "  - id: konfliktradet-virksomhetsstrategi-2023-2025\n",
      "  - id: index\n", "documents[0].id"),
-    ("package", GODE, "  - id: tiltakspakke-2\n", "  - id: endringer\n", "packages[1].id"),
+    ("package", GODE, "  - id: tiltakspakke-2\n", "  - id: endringer\n", "groups[1].id"),
     ("measure", PLAN, "  - id: tiltak-11\n", "  - id: utskrift\n", "measures[0].id"),
     ("goal", "strategies/kriminalomsorgen-2021-2026.yml", "        - id: lavere-tilbakefall\n", "        - id: index\n", ".id"),
 ])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from corpora import Data, plan_with_packages, strategy_with_goals_linked_from_a_plan
+from corpora import Data, plan_with_groups, strategy_with_goals_linked_from_a_plan
 from planverk import urls
 from planverk.index import Index
 from planverk.stamps import day, render, stamps, status_text
@@ -49,7 +49,7 @@ def test_status_text_lists_plans_whose_reports_differ(public_corpus):
 
 def test_every_page_of_a_strategy_has_its_line_and_files(tmp_path):
     data = Data(tmp_path)
-    plan = plan_with_packages(data, sizes=(2,))
+    plan = plan_with_groups(data, sizes=(2,))
     strategy_with_goals_linked_from_a_plan(data, plan, linked={"mal-a": [1], "mal-b": []})
     data.files["strategies/strategi-a.yml"][1]["mission"] = {"title": "Samfunnsoppdrag", "text": "Oppdraget."}
     corpus = data.load()

@@ -58,7 +58,7 @@ def test_data_scripts_hold_every_measure_with_its_rules(public_corpus, directory
 
 
 def _measure(period: m.Period | None) -> m.Measure:
-    return m.Measure(id="t", plan_id="p", number=1, package=None, title="T", overview_title=None,  # type: ignore[arg-type]
+    return m.Measure(id="t", plan_id="p", number=1, group=None, title="T", overview_title=None,  # type: ignore[arg-type]
                      responsibility=m.Responsibility(None, None, ()), actors=(), period=period, overview_period=None,
                      description="", themes=(), contacts=None, source=None)  # type: ignore[arg-type]
 

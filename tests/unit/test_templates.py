@@ -7,7 +7,7 @@ import pytest
 from jinja2 import UndefinedError
 from markupsafe import Markup
 
-from corpora import Data, plan_with_packages
+from corpora import Data, plan_with_groups
 from planverk import urls
 from planverk.pages.base import Ctx, expand
 from planverk.templating import Link, environment, macros, render
@@ -16,7 +16,7 @@ from planverk.templating import Link, environment, macros, render
 @pytest.fixture(scope="module")
 def ctx(tmp_path_factory: pytest.TempPathFactory) -> Ctx:
     data = Data(tmp_path_factory.mktemp("templates"))
-    plan_with_packages(data)
+    plan_with_groups(data)
     return Ctx.create(data.load())
 
 

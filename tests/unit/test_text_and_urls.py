@@ -52,7 +52,7 @@ def test_yaml_str_is_escaped_and_quoted():
     ("area:s/a", "strategier/s/omrader/a/index.md"),
     ("goal:s/a/g", "strategier/s/omrader/a/g.md"),
     ("plan:p", "handlingsplaner/p/index.md"),
-    ("package:p/tiltakspakke-1", "handlingsplaner/p/tiltakspakke-1.md"),
+    ("group:p/tiltakspakke-1", "handlingsplaner/p/tiltakspakke-1.md"),
     ("measure:p/tiltak-21", "handlingsplaner/p/tiltak-21.md"),
     ("news:n", "nyheter/n.md"),
     ("theme:slt", "tema/slt.md"),

@@ -78,7 +78,7 @@ def test_a_mapping_has_the_line_where_it_starts_not_the_line_of_its_last_key() -
 def test_line_of_a_path_without_a_value_is_that_of_its_nearest_ancestor() -> None:
     loaded = clean(NESTED)
     assert loaded.line(("measures", 1, "title")) == 12
-    assert loaded.line(("measures", 1, "package")) == 11  # a missing field: the mapping that lacks it
+    assert loaded.line(("measures", 1, "group")) == 11  # a missing field: the mapping that lacks it
     assert loaded.line(("measures", 0, "responsibility", "parties", 0, "text")) == 7
 
 

@@ -107,15 +107,17 @@ source: {{document: {document}, page: null}}   # page: sidetallet der planen beg
 internal: true                   # slett denne linjen når planen er ferdig og kan publiseres
 description: |
   Innledningen til planen (Markdown: avsnitt skilles med en tom linje).
-packages:                        # gruppene i planen slik dokumentet kaller dem (tiltakspakke, innsatsområde, mål …)
+groups:                          # gruppene i planen slik dokumentet kaller dem (tiltakspakke, innsatsområde, mål …)
   - id: tiltakspakke-1
-    number: "1"                  # nummeret slik dokumentet skriver det ("I", "1", "A")
+    number: "1"                  # nummeret slik dokumentet skriver det ("I", "1", "A"); null uten nummer
     label: Tiltakspakke          # hva dokumentet kaller gruppen
     title: Tittel på gruppen
+    # parent: innsatsomrade-1    # en gruppe inni en annen gruppe: id-en til den ytre
+    # goal: true                 # gruppen er et mål (eller delmål)
 measures:                        # ett element per tiltak, i dokumentets rekkefølge
   - id: tiltak-1                 # id: tiltak-<nummer>
-    number: 1                    # tiltakets nummer (heltall, unikt i planen)
-    package: tiltakspakke-1      # id-en til gruppen tiltaket hører til
+    number: "1"                  # nummeret slik dokumentet skriver det ("21", "3.1", "I.4"); null uten nummer
+    group: tiltakspakke-1        # id-en til gruppen tiltaket hører til (et deltiltak har parent: <tiltakets id> i stedet)
     title: Tittel på tiltaket
     responsibility:
       summary: null              # ansvarlig slik en oversiktstabell skriver det, f.eks. "KRD/Husbanken/JD"

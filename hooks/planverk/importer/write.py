@@ -95,7 +95,7 @@ def plan_yaml(draft: Draft, *, owner: str, document_id: str, source_name: str, n
         "internal: true  # slett denne linjen når planen er gjennomgått og kan publiseres",
     ]
     out.append(f"description: {block(draft.description, '  ') if draft.description else q('')}")
-    out.append("packages:")
+    out.append("groups:")
     for package in draft.packages:
         out += [f"  - id: {package.id}", f"    number: {q(package.number)}", f"    label: {q(package.label)}",
                 f"    title: {q(package.title)}"]
@@ -109,16 +109,16 @@ def plan_yaml(draft: Draft, *, owner: str, document_id: str, source_name: str, n
 def _measure_yaml(x: Measure, ids: dict[str, str]) -> list[str]:
     out = [f"  - id: {x.id}", f"    number: {x.number}"]
     out += [f"    # {note}" for note in x.notes]
-    out += [f"    package: {x.package.id}", f"    title: {q(x.title)}"]
+    out += [f"    group: {x.package.id}", f"    title: {q(x.title)}"]
     if x.overview_title:
         out.append(f"    overview_title: {q(x.overview_title)}")
     out += ["    responsibility:", f"      summary: {q(x.summary) if x.summary else 'null'}",
-            f"      text: {q(x.text) if x.text else 'null'}", "      parties:"]
+            f"      text: {q(x.text) if x.text else 'null'}"]
     if x.bodies:
-        out += [f"        - {_party(b, ids)}" for b in x.bodies]
+        out += ["      parties:", *(f"        - {_party(b, ids)}" for b in x.bodies)]
     else:
-        out += ["        # kilden oppgir ikke hvem som er ansvarlig; dagens modell krever minst én part",
-                f"        - {{text: {q('ikke oppgitt i kilden')}, role: ansvarlig}}"]
+        out += ["      stated: false    # kilden oppgir ikke hvem som er ansvarlig; siden skriver «ikke oppgitt i kilden»",
+                "      parties: []"]
     actors = []
     for body in x.actors:
         ident = body.organisation.id if body.organisation else ids[body.new_name.casefold()] if body.new_name else None

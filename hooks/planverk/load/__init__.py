@@ -24,7 +24,7 @@ AUDIENCES = ("public", "internal")
 
 __all__ = ["AUDIENCES", "load"]
 
-_WHAT = {"organisation": "organisasjonen", "theme": "temaet", "plan": "planen", "package": "tiltaksgruppen",
+_WHAT = {"organisation": "organisasjonen", "theme": "temaet", "plan": "planen", "group": "gruppen",
          "document": "dokumentet"}
 
 

@@ -18,7 +18,7 @@ T = TypeVar("T")
 
 # How a message names an unknown key of each kind, and the ref prefix of that kind (so that a
 # public build can say when the target exists but is internal).
-_UNKNOWN = {"organisation": "organisasjon", "theme": "tema", "plan": "plan", "package": "tiltaksgruppe", "document": "dokument",
+_UNKNOWN = {"organisation": "organisasjon", "theme": "tema", "plan": "plan", "group": "gruppe", "document": "dokument",
             "role": "rolle"}
 _REF_PREFIX = {"organisation": "org", "theme": "theme", "plan": "plan", "document": "document"}
 

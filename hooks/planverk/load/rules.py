@@ -18,7 +18,7 @@ from .registry import Registry
 # How a message names the entity that wants an address, by the kind of its ref.
 _KIND_WORD = {"org": "organisasjonen", "strategy": "strategien", "value": "verdien", "service-goal": "tjenestemålet",
               "user-goal": "brukermålet", "focus-area": "satsingsområdet", "area": "området", "goal": "målet",
-              "section": "teksten", "plan": "planen", "package": "tiltaksgruppen", "measure": "tiltaket", "news": "nyheten",
+              "section": "teksten", "plan": "planen", "group": "gruppen", "measure": "tiltaket", "news": "nyheten",
               "theme": "temaet"}
 
 

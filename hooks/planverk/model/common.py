@@ -223,7 +223,7 @@ class Contacts:
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """An internal note on a plan, package, measure or report entry (internal handbook only).
+    """An internal note on a plan, group, measure or report entry (internal handbook only).
 
     Follow-up comments, risks, next steps, contact points: dated, signed by a person or unit.
     """

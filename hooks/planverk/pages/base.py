@@ -92,11 +92,11 @@ def expand(html: str, fragments: tuple[str, ...]) -> str:
 
 def title_of(entity: m.Entity | m.SubGoal) -> str:
     """How an entity is named in links and headings (plain text): its title, with the number
-    of a measure or package and the abbreviation of an organisation."""
+    of a measure or group and the abbreviation of an organisation."""
     if isinstance(entity, m.Measure):
-        return f"Tiltak {entity.number}: {entity.title}"
-    if isinstance(entity, m.Package):
-        return f"{entity.label} {entity.number}: {entity.title}"
+        return f"{entity.designation}: {entity.title}" if entity.designation else entity.title
+    if isinstance(entity, m.Group):
+        return f"{entity.designation}: {entity.title}"
     if isinstance(entity, m.Organisation):
         return f"{entity.name} ({entity.abbreviation})" if entity.abbreviation and entity.abbreviation != entity.name else entity.name
     return entity.title
@@ -106,7 +106,7 @@ KIND_LABEL = {
     "org": "Organisasjon", "strategy": "Strategi", "mission": "Samfunnsoppdrag", "vision": "Visjon",
     "value": "Verdi", "service-goal": "Tjenestemål", "user-goal": "Brukermål", "focus-area": "Satsingsområde",
     "area": "Strategisk område", "goal": "Mål", "section": "Tekst", "drivers": "Drivkrefter", "plan": "Handlingsplan",
-    "package": "Tiltaksgruppe", "measure": "Tiltak", "news": "Nyhet", "theme": "Tema", "term": "Ordliste",
+    "group": "Gruppe", "measure": "Tiltak", "news": "Nyhet", "theme": "Tema", "term": "Ordliste",
     "report": "Statusrapport",
 }
 

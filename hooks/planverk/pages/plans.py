@@ -1,4 +1,4 @@
-"""Action plans, their packages and measures, and the status table over every measure."""
+"""Action plans, their groups and measures, and the status table over every measure."""
 
 from __future__ import annotations
 
@@ -16,16 +16,17 @@ from ..text import indent, md_text, plural
 from .base import Ctx, Page, block, bullet_links, commas, related, source_link, title_of
 from .internal import draft_notice, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
 from .printable import plan_print_path
-from .summary import bar, legend, package_rows, status_summary
+from .summary import bar, group_rows, legend, status_summary, summary_groups
 from .tables import TableSpec, measures_table
 
 
 def plan_pages(ctx: Ctx, plan: m.Plan) -> list[Page]:
     pages = [plan_page(ctx.at(urls.page_of(plan.ref)), plan), changes_page(ctx.at(changes_path(plan)), plan)]
-    pages += [package_page(ctx.at(urls.page_of(p.ref)), plan, p) for p in plan.packages]
-    for i, measure in enumerate(plan.measures):
-        prev = plan.measures[i - 1] if i else None
-        nxt = plan.measures[i + 1] if i + 1 < len(plan.measures) else None
+    pages += [group_page(ctx.at(urls.page_of(g.ref)), plan, g) for g in plan.groups]
+    measures = plan.all_measures  # sub-measures have pages too, each after its measure
+    for i, measure in enumerate(measures):
+        prev = measures[i - 1] if i else None
+        nxt = measures[i + 1] if i + 1 < len(measures) else None
         pages.append(measure_page(ctx.at(urls.page_of(measure.ref)), plan, measure, prev, nxt))
     return pages
 
@@ -46,7 +47,8 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         facts.append(f"- **Periode:** {md_text(plan.period.text)}")
     if plan.launched:
         facts.append(f"- **Lagt fram:** {md_text(ctx.when(plan.launched))}")
-    facts.append(f"- **Tiltak:** {len(plan.measures)} i {plural(len(plan.packages), 'gruppe', 'grupper')}")
+    sub = f" med {plural(len(plan.sub_measures), 'deltiltak', 'deltiltak')}" if plan.sub_measures else ""
+    facts.append(f"- **Tiltak:** {len(plan.measures)}{sub} i {plural(len(plan.groups), 'gruppe', 'grupper')}")
     reports = []
     for report in plan.reports:
         line = f"- {'**Utkast:** ' if report.draft else ''}{md_text(report.title)}: status per {md_text(ctx.when(report.as_of))}"
@@ -57,10 +59,10 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         reports.append(line)
         if report.description:
             reports += ["", indent(ctx.prose(report.description))]
-    rows = package_rows(ctx, plan)
+    rows = group_rows(ctx, plan)
     rows.append(("Alle", plan.measures))
     here = urls.status_plan_page(plan.id)
-    links = [*((here, {"gruppe": p.id}) for p in plan.packages), (here, {})]
+    links = [*((here, {"gruppe": g.id}) for g in summary_groups(plan)), (here, {})]
     body = [
         f"# {md_text(plan.title)}",
         f"*{md_text(plan.subtitle)}*" if plan.subtitle else "",
@@ -78,9 +80,9 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         "\n".join(reports) if reports else "",
         f"[Endringer mellom statusrapportene]({ctx.to(changes_path(plan))})",
         f"## {md_text(group_heading(plan))}",
-        bullet_links(ctx, plan.packages, lambda p: f" ({plural(len(plan.measures_in(p)), 'tiltak', 'tiltak')})"),
+        _group_list(ctx, plan),
         f"## Tiltak ({len(plan.measures)})",
-        measures_table(ctx, plan.measures, TableSpec(("number", "title", "package", "responsible", "period", "status", "overdue"),
+        measures_table(ctx, plan.measures, TableSpec(("number", "title", "group", "responsible", "period", "status", "overdue"),
                                                      f"Alle tiltak i {plan.title}", f"tiltak-{plan.id}")),
         "## Kobling til strategiske mål",
         _coverage(ctx, plan),
@@ -92,23 +94,53 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
                 edit=ctx.edit(plan.ref), tags=tuple(t.title for t in plan.themes))
 
 
-def package_page(ctx: Ctx, plan: m.Plan, package: m.Package) -> Page:
-    measures = plan.measures_in(package)
+def _group_list(ctx: Ctx, plan: m.Plan) -> str:
+    """The plan's groups as a (nested) list, each with how many measures it holds in all."""
+    lines = []
+    for g in plan.groups:
+        n = len(plan.measures_in(g, deep=True))
+        lines.append(f"{'    ' * g.depth}- {ctx.link(g)} ({plural(n, 'tiltak', 'tiltak')})")
+    return "\n".join(lines)
+
+
+def _group_facts(ctx: Ctx, group: m.Group) -> str:
+    """What the source says at the group's own level: responsibility and period."""
+    facts = []
+    if group.responsibility is not None:
+        if group.responsibility.parties:
+            for role in ctx.corpus.vocabulary.roles:
+                names = [ctx.org_link(p.organisation) if p.organisation else md_text(p.text or "")
+                         for p in group.responsibility.parties if p.role.id == role.id]
+                if names:
+                    facts.append(f"- **{md_text(role.label)}:** {', '.join(names)}")
+        else:
+            facts.append("- **Ansvar:** ikke oppgitt i kilden")
+    if group.period is not None:
+        facts.append(f"- **Periode:** {md_text(group.period.text)}")
+    return "\n".join(facts)
+
+
+def group_page(ctx: Ctx, plan: m.Plan, group: m.Group) -> Page:
+    measures = plan.measures_in(group)
+    inner = plan.subgroups(group)
     spec = TableSpec(("number", "title", "responsible", "period", "status", "overdue"),
-                     f"Tiltakene i {package.label.lower()} {package.number}", f"tiltak-{package.id}")
+                     f"Tiltakene i {group.designation[:1].lower()}{group.designation[1:]}", f"tiltak-{group.id}")
     body = [
-        f"# {md_text(title_of(package))}",
-        draft_notice(ctx, drafts_used(ctx, measures)),
-        f"Del av {ctx.link(plan)}.",
-        notes_block(ctx, package.notes),
-        ctx.prose(package.description),
-        f"## Tiltak ({len(measures)})",
-        measures_table(ctx, measures, spec) if measures else "Ingen tiltak i denne gruppen.",
-        related(ctx, package.ref),
-        ctx.source_line(package.source),
+        f"# {md_text(title_of(group))}",
+        draft_notice(ctx, drafts_used(ctx, plan.measures_in(group, deep=True))),
+        "Del av " + " i ".join([*(ctx.link(g) for g in reversed(group.path[:-1])), ctx.link(plan)]) + ".",
+        _group_facts(ctx, group),
+        notes_block(ctx, group.notes),
+        ctx.prose(group.description),
+        f"## {md_text(group_heading(plan, inner))}" if inner else "",
+        bullet_links(ctx, inner, lambda g: f" ({plural(len(plan.measures_in(g, deep=True)), 'tiltak', 'tiltak')})") if inner else "",
+        f"## Tiltak ({len(measures)})" if measures or not inner else "",
+        measures_table(ctx, measures, spec) if measures else ("" if inner else "Ingen tiltak i denne gruppen."),
+        related(ctx, group.ref),
+        ctx.source_line(group.source),
     ]
-    return ctx.page(title_of(package), _join(body), description=f"{plan.title}: {package.title}",
-                    edit=ctx.edit(package.ref), hide=("toc",))  # the measures table needs the width
+    return ctx.page(title_of(group), _join(body), description=f"{plan.title}: {group.title}",
+                    edit=ctx.edit(group.ref), hide=("toc",))  # the measures table needs the width
 
 
 def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | None, nxt: m.Measure | None) -> Page:
@@ -128,7 +160,8 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
     wording = measure.responsibility.text or measure.responsibility.summary
     facts = ctx.fragment(block(
         "measure_facts", t=t, stated=measure.responsibility.stated,
-        plan=ctx.a(plan), package_label=measure.package.label, package=ctx.a(measure.package),
+        plan=ctx.a(plan), group_label=measure.group.label, group=ctx.a(measure.group),
+        parent=ctx.a(measure.parent) if measure.parent else None,
         roles=roles, wording=ctx.text(wording) if wording else "",
         actors=commas(_name(ctx, o, None) for o in measure.actors),
         period=measure.period.text if measure.period else "",
@@ -161,6 +194,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         notes_block(ctx, measure.notes),
         f"## {t['in_plan']}",
         ctx.prose(measure.description, footnotes=measure.id),
+        *_parts(ctx, plan, measure, t),
         *status_block,
         entry_notes_block(ctx, report_notes(history), title="merknader til statusrapportene", anchor="intern-merknader-status"),
         related(ctx, measure.ref, t["relations"]),
@@ -169,9 +203,22 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
                            ctx.a(prev) if prev else None, ctx.a(nxt) if nxt else None,
                            ctx.a_page(urls.STATUS, t["all_measures"], f"?plan={plan.id}"), t=t)),
     ]
-    description = f"{plan.title}, tiltak {measure.number}: {measure.title}"
+    description = f"{plan.title}, {measure.designation[:1].lower()}{measure.designation[1:]}: {measure.title}" \
+        if measure.designation else f"{plan.title}: {measure.title}"
     return ctx.page(title_of(measure), _join(body), description=description, edit=ctx.edit(measure.ref),
                     tags=tuple(th.title for th in measure.themes), meta=page_language(language))
+
+
+def _parts(ctx: Ctx, plan: m.Plan, measure: m.Measure, t: dict[str, str]) -> list[str]:
+    """The measure's sub-measures, linked, each with its status where a report gives one."""
+    parts = plan.parts_of(measure)
+    if not parts:
+        return []
+    items = []
+    for x in parts:
+        found = ctx.index.entry(x)
+        items.append((ctx.a(x, title_of(x)), f" ({found[1].status.label})" if found else ""))
+    return [f"## {t['sub_measures']} ({len(parts)})", ctx.fragment(block("link_list", items))]
 
 
 def _name(ctx: Ctx, org: m.Organisation | None, text: str | None) -> tuple[str, Markup | str]:
@@ -184,6 +231,8 @@ def _name(ctx: Ctx, org: m.Organisation | None, text: str | None) -> tuple[str, 
 
 def _coverage(ctx: Ctx, plan: m.Plan) -> str:
     unlinked = Coverage(ctx.index).unlinked_measures(plan)
+    if not unlinked and any(g.goal for g in plan.groups):
+        return "Alle tiltakene i planen står under et mål i planen eller er koblet til minst ett strategisk mål."
     if not unlinked:
         return "Alle tiltakene i planen er koblet til minst ett strategisk mål."
     if len(unlinked) == len(plan.measures):
@@ -277,9 +326,9 @@ def _changes(ctx: Ctx, plan: m.Plan, older: m.StatusReport, newer: m.StatusRepor
     return out
 
 
-def group_heading(plan: m.Plan) -> str:
+def group_heading(plan: m.Plan, groups: tuple[m.Group, ...] | None = None) -> str:
     """'Tiltakspakke' -> 'Tiltakspakker', 'Prioriteringsområde' -> 'Prioriteringsområder'."""
-    labels = sorted({p.label for p in plan.packages})
+    labels = sorted({g.label for g in (groups if groups is not None else plan.top_groups())})
     if len(labels) != 1:
         return "Grupper av tiltak"
     label = labels[0]

@@ -11,7 +11,7 @@ from .. import urls
 from ..text import md_text
 from .base import Ctx, Page, block, commas, source_html, title_of
 from .internal import notes_block
-from .summary import SummaryRow, status_summary
+from .summary import SummaryRow, status_summary, summary_groups
 
 TEMPLATE = "print.html"
 
@@ -61,7 +61,7 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
     facts += [("Status", status), ("Tiltak", f"{len(plan.measures)}")]
     if report and report.next_update:
         facts.append(("Neste oppdatering", report.next_update))
-    rows: list[SummaryRow] = [(f"{p.label} {p.number}: {p.title}", plan.measures_in(p)) for p in plan.packages]
+    rows: list[SummaryRow] = [(title_of(g), plan.measures_in(g)) for g in summary_groups(plan)]
     rows.append(("Alle", plan.measures))
     from .plans import status_trend  # plans imports this module for its links
 
@@ -71,20 +71,24 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
             status_summary(ctx, rows, first_col="Gruppe", caption=f"Status for tiltakene i {plan.title}") if report else "",
             status_trend(ctx, plan),
             "## Innhold {#innhold}",
-            "\n".join(f"- [{md_text(title_of(p))}](#{p.id})" for p in plan.packages),
+            "\n".join(f"{'    ' * g.depth}- [{md_text(title_of(g))}](#{g.id})" for g in plan.groups),
             "## Om planen {#om-planen}" if plan.description else "",
             ctx.prose(plan.description)]
-    for package in plan.packages:
-        body.append(_heading(2, title_of(package), package.id, "pv-part"))  # print: a new page per part
-        if package.description:
-            body.append(ctx.prose(package.description))
-        for measure in plan.measures_in(package):
+    in_group: dict[str, list[m.Measure]] = {}  # a group's measures, each followed by its sub-measures
+    for x in plan.all_measures:
+        in_group.setdefault(x.path[0].group.id, []).append(x)
+    for group in plan.groups:
+        level = min(2 + group.depth, 5)  # measures one level below their group
+        body.append(_heading(level, title_of(group), group.id, "pv-part" if group.parent is None else ""))  # print: a page per part
+        if group.description:
+            body.append(ctx.prose(group.description))
+        for measure in in_group.get(group.id, ()):
             found = ctx.index.entry(measure)
             parties = commas((ctx.text(p.label), "" if p.role.leads else p.role.label.lower())
                              for p in measure.responsibility.parties)
             facts_html = ctx.fragment(block("print_facts", parties, measure.period.text if measure.period else "",
                                             found[1].status if found else None, ctx.index.is_overdue(measure)))
-            body += [_heading(3, title_of(measure), measure.id),
+            body += [_heading(min(level + 1 + len(measure.path) - 1, 6), title_of(measure), measure.id),
                      facts_html,
                      _contacts(ctx, measure),
                      ctx.prose(measure.description, footnotes=measure.id)]

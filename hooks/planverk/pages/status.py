@@ -19,9 +19,9 @@ from .. import model as m
 from .. import urls
 from ..progress import CLASSES
 from ..text import md_text, plural
-from .base import Ctx, Page
+from .base import Ctx, Page, title_of
 from .internal import draft_notice, drafts_used
-from .summary import SummaryRow, package_rows, status_summary
+from .summary import SummaryRow, group_rows, status_summary, summary_groups
 from .tables import COLUMNS, measure_rows
 
 TABLE_ID = "statustabell"
@@ -47,7 +47,7 @@ def _file_href(ctx: Ctx, path: str) -> str:
 
 def _columns(ctx: Ctx, plans: list[m.Plan], *, with_plan: bool) -> tuple[str, ...]:
     with_history = any(len(p.reports) > 1 for p in plans)
-    return (*(("plan",) if with_plan else ()), "number", "title", "package", "responsible", "period", "status",
+    return (*(("plan",) if with_plan else ()), "number", "title", "group", "responsible", "period", "status",
             *(("previous",) if with_history else ()), "reported", "overdue")
 
 
@@ -65,7 +65,7 @@ def _config(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None) -> dict
         "suffix": "/" if ctx.directory_urls else ".html",
         "plans": [[p.id, p.title] for p in plans],
         "fixedPlan": fixed_plan.id if fixed_plan else "",
-        "packages": [[k.id, f"{k.label} {k.number}: {k.title}"] for k in fixed_plan.packages] if fixed_plan else [],
+        "packages": [[g.id, title_of(g)] for g in summary_groups(fixed_plan)] if fixed_plan else [],  # the group filter
         "statuses": statuses,
         "classes": [[k, v] for k, v in CLASSES.items() if k in present or k in ("ikke-startet", "pagar", "forsinket", "gjennomfort")],
         "roles": [[r.id, r.label] for r in ctx.corpus.vocabulary.roles] + [["aktor", "Aktør"]],
@@ -131,8 +131,8 @@ def status_plan_page(ctx: Ctx, plan: m.Plan) -> Page:
     columns = _columns(ctx, [plan], with_plan=False)
     table = measure_rows(ctx, plan.measures, columns)
     here = urls.status_plan_page(plan.id)
-    rows = package_rows(ctx, plan)
-    links: list[tuple[str, dict[str, str]]] = [(here, {"gruppe": p.id}) for p in plan.packages]
+    rows = group_rows(ctx, plan)
+    links: list[tuple[str, dict[str, str]]] = [(here, {"gruppe": g.id}) for g in summary_groups(plan)]
     rows.append(("Alle", plan.measures))
     links.append((here, {}))
     report = plan.latest_report
@@ -159,7 +159,7 @@ def status_data_files(corpus: m.Corpus, *, directory_urls: bool) -> list[tuple[s
             return urls.site_path(md, directory_urls=ctx.directory_urls)
 
         base = f"handlingsplaner/{plan.id}/"
-        packages = {k.id: i for i, k in enumerate(plan.packages)}
+        groups = {g.id: i for i, g in enumerate(plan.groups)}
         orgs: dict[str, list[str]] = {}
         rows = []
         for measure in plan.measures:
@@ -173,7 +173,7 @@ def status_data_files(corpus: m.Corpus, *, directory_urls: bool) -> list[tuple[s
             measure_path = path(urls.page_of(measure.ref))
             rows.append([
                 measure_path.removeprefix(base) if measure_path.startswith(base) else "/" + measure_path,
-                measure.number, measure.title, packages[measure.package.id], parties, [o.id for o in measure.actors],
+                measure.number_text, measure.title, groups[measure.group.id], parties, [o.id for o in measure.actors],
                 period.text if period else "", f"{period.start}-{period.end or 9999}" if period else "9999",
                 statuses[found[1].status.id] if found else -1,
                 statuses[before.id] if before else -1,
@@ -181,7 +181,7 @@ def status_data_files(corpus: m.Corpus, *, directory_urls: bool) -> list[tuple[s
             ])
         data = {
             "id": plan.id, "title": plan.title, "path": path(urls.page_of(plan.ref)), "base": base,
-            "packages": [[k.id, f"{k.label} {k.number}", path(urls.page_of(k.ref)), k.number] for k in plan.packages],
+            "packages": [[g.id, g.designation, path(urls.page_of(g.ref)), i] for i, g in enumerate(plan.groups)],
             "reports": {r.as_of: ctx.when(r.as_of) for r in plan.reports},
             "drafts": [r.as_of for r in plan.reports if r.draft],  # the internal handbook's draft reports
             "orgs": orgs, "rows": rows,

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from .. import charts, urls
 from .. import model as m
 from ..templating import Link, render
-from .base import Ctx
+from .base import Ctx, title_of
 
 
 def status_counts(ctx: Ctx, measures: Sequence[m.Measure]) -> dict[str, int]:
@@ -60,9 +60,16 @@ def _cell(ctx: Ctx, target: tuple[str, dict[str, str]] | None, n: int, css: str 
     return n, css, href
 
 
-def package_rows(ctx: Ctx, plan: m.Plan) -> list[SummaryRow]:
-    """A summary row per group of the plan, its label a link to the group's page."""
-    return [(ctx.a(p, f"{p.label} {p.number}: {p.title}"), plan.measures_in(p)) for p in plan.packages]
+def summary_groups(plan: m.Plan) -> tuple[m.Group, ...]:
+    """The groups a plan's status summary has a row for: each group that holds measures
+    itself or has no groups inside (a one-level plan: every group), in the source's order.
+    A row counts the group's own measures, as the status table's group filter does."""
+    return tuple(g for g in plan.groups if plan.measures_in(g) or not plan.subgroups(g))
+
+
+def group_rows(ctx: Ctx, plan: m.Plan) -> list[SummaryRow]:
+    """A summary row per group (``summary_groups``), its label a link to the group's page."""
+    return [(ctx.a(g, title_of(g)), plan.measures_in(g)) for g in summary_groups(plan)]
 
 
 def _parts(ctx: Ctx) -> list[tuple[str, str]]:

@@ -23,7 +23,7 @@ COLUMNS = {
     "plan": "Plan",
     "number": "Nr.",
     "title": "Tiltak",
-    "package": "Tiltaksgruppe",
+    "group": "Gruppe",
     "responsible": "Ansvarlig",
     "period": "Periode",
     "status": "Status",
@@ -59,12 +59,13 @@ class _Row(NamedTuple):
     progress: str
     plan_title: str
     plan_link: Link | None
-    number: int
+    number: str  # as the table shows it ("" unnumbered)
+    order: int  # the source's order, which sorting by number follows
     title: str
     title_link: Link | None
-    package_href: str
-    package_label: str
-    package_number: str
+    group_href: str
+    group_label: str
+    group_order: int
     leads: list[tuple[Markup, _Party]]  # (separator, party): see base.commas
     partners: list[tuple[Markup, _Party]]
     first_party: str
@@ -90,7 +91,7 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> _Row:
     plan = ctx.corpus.plans[measure.plan_id]
     found = ctx.index.entry(measure)
     status = found[1].status if found else None
-    package = measure.package
+    group = measure.group
     responsibility = measure.responsibility
     leads, partners = (_parties(ctx, responsibility.leading), _parties(ctx, responsibility.partners)) \
         if "responsible" in columns else ([], [])
@@ -106,9 +107,9 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> _Row:
         " ".join(sorted({o.id for o in responsibility.organisations})),
         ctx.index.is_overdue(measure), ctx.index.progress(measure),
         plan.title, Link(ctx.url(plan.ref), ctx.text(plan.title)) if "plan" in columns else None,
-        measure.number, measure.title,
+        measure.number_text, ctx.index.order(measure), measure.title,
         Link(ctx.url(measure.ref), ctx.text(measure.title)) if "title" in columns else None,
-        ctx.url(package.ref) if "package" in columns else "", package.label, package.number,
+        ctx.url(group.ref) if "group" in columns else "", group.designation, ctx.index.order(group),
         leads, partners, responsibility.parties[0].label if responsibility.parties else "",
         f"{period.start}-{period.end or 9999}" if period else "9999", period.text if period else "",
         status, bool(found and found[0].draft), before, moved, found[0].as_of if found else "")

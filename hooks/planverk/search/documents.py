@@ -97,7 +97,9 @@ def _org_names(org: m.Organisation) -> tuple[str, ...]:
 
 
 def _measure_doc(url: str, title: str, measure: m.Measure, plan: m.Plan, index: Index, internal: bool) -> SearchDoc:
-    keywords = [f"tiltak {measure.number}", measure.package.title, f"{measure.package.label} {measure.package.number}"]
+    groups = measure.group.path
+    keywords = [*([measure.designation.lower()] if measure.designation else []), *(g.title for g in groups),
+                *(g.designation for g in groups)]
     text = [plain(measure.description)]
     status = None
     latest = index.entry(measure)
@@ -186,7 +188,7 @@ def documents(corpus: m.Corpus, pages: list[Page], handwritten: list[tuple[str, 
             docs.append(_page_doc(url, page, LISTING))
         else:
             docs.append(_page_doc(url, page, ENTITY))
-        if internal and isinstance(entity, (m.Plan, m.Package)) and entity.notes:  # a fragment, not in the page's Markdown
+        if internal and isinstance(entity, (m.Plan, m.Group)) and entity.notes:  # a fragment, not in the page's Markdown
             docs[-1] = replace(docs[-1], text=f"{docs[-1].text} {_notes_text(entity.notes)}")
     for path, source in handwritten:
         if not internal and path.startswith("intern/"):
