@@ -78,3 +78,20 @@ def test_a_page_from_a_bokmal_document_has_no_lang_of_its_own(tmp_path):
 def test_responsibility_not_stated_is_said_in_the_pages_language(tmp_path):
     body = _nynorsk_measure(tmp_path, parties=[], stated=False).full_body
     assert "<strong>Ansvarleg:</strong> ikkje oppgitt i kjelda" in body
+
+
+@pytest.mark.parametrize("language", ["nb", "nn"])
+def test_prose_on_plan_and_group_pages_carries_its_documents_language(tmp_path, language):
+    """The words around it are the site's (bokmål); the plan's own text is in its document's
+    language, marked on its block so a screen reader switches voice there and only there."""
+    from planverk.pages import build_pages
+
+    data = _data(tmp_path, language=language)
+    data.files["plans/plan-a.yml"][1]["groups"][0]["description"] = "Teksten om gruppa."
+    pages = {p.path: p for p in build_pages(data.load())}
+    for ref in ("plan:plan-a", "group:plan-a/pakke-1"):
+        page = pages[urls.page_of(ref)]
+        blocks = [f for f in page.fragments if 'class="pv-prose"' in f]
+        assert blocks, ref
+        marked = '<div class="pv-prose" lang="nn">'
+        assert all(f.startswith(marked) for f in blocks) if language == "nn" else not any("lang=" in f for f in blocks), ref

@@ -154,7 +154,7 @@ def test_the_nav_nests_groups_and_measures_find_their_home(shapes) -> None:
 
 
 def test_sub_measures_have_pages_and_stay_out_of_the_plans_counts(shapes) -> None:
-    corpus, pages = shapes
+    corpus, _ = shapes
     plan = corpus.plans["deler"]
     assert [x.id for x in plan.measures] == ["tiltak-3", "uten-nummer", "tiltak-4"]
     assert [x.designation for x in plan.parts_of(plan.measures[0])] == ["Tiltak 3 a", "Tiltak 3 b"]

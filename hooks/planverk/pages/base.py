@@ -15,6 +15,7 @@ from .. import model as m
 from .. import urls
 from ..abbr import Abbreviations
 from ..index import Index
+from ..labels import SITE_LANGUAGE
 from ..prose import Prose
 from ..templating import Link, macros, render
 from ..text import md_text, yaml_str, year_month
@@ -149,15 +150,21 @@ class Ctx:
         return Markup(self.abbr.html(value))
 
     def prose_block(self, text: str | None, *, footnotes: str | None = None,
-                    references: tuple[m.Reference, ...] = ()) -> Markup:
+                    references: tuple[m.Reference, ...] = (), source: m.Source | None = None) -> Markup:
         """A prose field as sanitised HTML in its block (rendered once, cached); empty without text.
-        The one way a page shows prose: :class:`Prose` is the one renderer."""
+        The one way a page shows prose: :class:`Prose` is the one renderer. ``source`` is where
+        the text comes from: text in another language than the site's (a nynorsk plan's) gets
+        ``lang`` on its block, so a screen reader reads it in its own language."""
         html = self.prose_renderer.html(text, footnotes=footnotes, references=references)
-        return block("prose", Markup(html)) if html else Markup()
+        if not html:
+            return Markup()
+        language = source.document.language if source is not None else SITE_LANGUAGE
+        return block("prose", Markup(html), lang="" if language == SITE_LANGUAGE else language)
 
-    def prose(self, text: str | None, *, footnotes: str | None = None, references: tuple[m.Reference, ...] = ()) -> str:
+    def prose(self, text: str | None, *, footnotes: str | None = None, references: tuple[m.Reference, ...] = (),
+              source: m.Source | None = None) -> str:
         """A prose field placed as a fragment: prose never goes through Python-Markdown."""
-        block = self.prose_block(text, footnotes=footnotes, references=references)
+        block = self.prose_block(text, footnotes=footnotes, references=references, source=source)
         return self.fragment(block) if block else ""
 
     def url(self, ref: str) -> str:

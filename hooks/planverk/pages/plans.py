@@ -58,7 +58,7 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
             line += f". Neste oppdatering: {md_text(report.next_update)}"
         reports.append(line)
         if report.description:
-            reports += ["", indent(ctx.prose(report.description))]
+            reports += ["", indent(ctx.prose(report.description, source=report.source))]
     rows = group_rows(ctx, plan)
     rows.append(("Alle", plan.measures))
     here = urls.status_plan_page(plan.id)
@@ -69,7 +69,7 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         draft_notice(ctx, drafts_used(ctx, plan.measures)),
         "\n".join(facts),
         notes_block(ctx, plan.notes),
-        ctx.prose(plan.description),
+        ctx.prose(plan.description, source=plan.source),
         "## Status",
         _report_line(ctx, plan),
         status_summary(ctx, rows, first_col="Gruppe", caption=f"Status for tiltakene i {plan.title}", links=links),
@@ -131,7 +131,7 @@ def group_page(ctx: Ctx, plan: m.Plan, group: m.Group) -> Page:
         "Del av " + " i ".join([*(ctx.link(g) for g in reversed(group.path[:-1])), ctx.link(plan)]) + ".",
         _group_facts(ctx, group),
         notes_block(ctx, group.notes),
-        ctx.prose(group.description),
+        ctx.prose(group.description, source=group.source),
         f"## {md_text(group_heading(plan, inner))}" if inner else "",
         bullet_links(ctx, inner, lambda g: f" ({plural(len(plan.measures_in(g, deep=True)), 'tiltak', 'tiltak')})") if inner else "",
         f"## Tiltak ({len(measures)})" if measures or not inner else "",
@@ -172,7 +172,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
     if found:
         report, entry = found
         status_block = [f"## {t['status_per']} {md_text(ctx.when(report.as_of))}" + (f" ({t['draft'].lower()})" if report.draft else ""),
-                        ctx.prose(entry.narrative, footnotes=measure.id, references=entry.references)
+                        ctx.prose(entry.narrative, footnotes=measure.id, references=entry.references, source=entry.source)
                         or t["no_status_text"]]
     history = ctx.index.history(measure)
     if len(history) > 1:
@@ -193,7 +193,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         "\n".join(internal),
         notes_block(ctx, measure.notes),
         f"## {t['in_plan']}",
-        ctx.prose(measure.description, footnotes=measure.id),
+        ctx.prose(measure.description, footnotes=measure.id, source=measure.source),
         *_parts(ctx, plan, measure, t),
         *status_block,
         entry_notes_block(ctx, report_notes(history), title="merknader til statusrapportene", anchor="intern-merknader-status"),

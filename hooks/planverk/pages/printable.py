@@ -73,7 +73,7 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
             "## Innhold {#innhold}",
             "\n".join(f"{'    ' * g.depth}- [{md_text(title_of(g))}](#{g.id})" for g in plan.groups),
             "## Om planen {#om-planen}" if plan.description else "",
-            ctx.prose(plan.description)]
+            ctx.prose(plan.description, source=plan.source)]
     in_group: dict[str, list[m.Measure]] = {}  # a group's measures, each followed by its sub-measures
     for x in plan.all_measures:
         in_group.setdefault(x.path[0].group.id, []).append(x)
@@ -81,7 +81,7 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
         level = min(2 + group.depth, 5)  # measures one level below their group
         body.append(_heading(level, title_of(group), group.id, "pv-part" if group.parent is None else ""))  # print: a page per part
         if group.description:
-            body.append(ctx.prose(group.description))
+            body.append(ctx.prose(group.description, source=group.source))
         for measure in in_group.get(group.id, ()):
             found = ctx.index.entry(measure)
             parties = commas((ctx.text(p.label), "" if p.role.leads else p.role.label.lower())
@@ -91,11 +91,11 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
             body += [_heading(min(level + 1 + len(measure.path) - 1, 6), title_of(measure), measure.id),
                      facts_html,
                      _contacts(ctx, measure),
-                     ctx.prose(measure.description, footnotes=measure.id)]
+                     ctx.prose(measure.description, footnotes=measure.id, source=measure.source)]
             if found and found[1].narrative:
                 entry = found[1]
                 body += [f"**Status per {md_text(ctx.when(found[0].as_of))}:**",
-                         ctx.prose(entry.narrative, footnotes=measure.id, references=entry.references)]
+                         ctx.prose(entry.narrative, footnotes=measure.id, references=entry.references, source=entry.source)]
             body.append(ctx.fragment(source_html(ctx, measure.source)))
     return ctx.page(f"{plan.title} – utskrift", "\n\n".join(b for b in body if b), description=f"{plan.title}: hele planen for utskrift",
                     hide=("navigation", "toc"), search_exclude=True, edit=ctx.edit(plan.ref), template=TEMPLATE,
@@ -110,38 +110,39 @@ def strategy_print_page(ctx: Ctx, s: m.Strategy) -> Page:
         facts.append(("Datert", ctx.when(s.introduction.date)))
     body = [_cover(ctx, s, kind="Strategi", subtitle=None, facts=facts, what="strategien", short="strategien")]
     if s.introduction:
-        body += [f"## {md_text(s.introduction.title or 'Innledning')}", ctx.prose(s.introduction.text)]
+        body += [f"## {md_text(s.introduction.title or 'Innledning')}", ctx.prose(s.introduction.text, source=s.source)]
         sign = [x for x in [s.introduction.closing, s.introduction.place, ctx.when(s.introduction.date),
                             s.introduction.signatory.name if s.introduction.signatory else None,
                             s.introduction.signatory.title if s.introduction.signatory else None] if x]
         if sign:
             body.append("  \n".join(md_text(x) for x in sign))
     if s.pyramid_layers or s.pyramid_description:
-        body += ["## Styringspyramiden", ctx.fragment(pyramid(ctx, s)) if s.pyramid_layers else "", ctx.prose(s.pyramid_description)]
+        body += ["## Styringspyramiden", ctx.fragment(pyramid(ctx, s)) if s.pyramid_layers else "",
+                 ctx.prose(s.pyramid_description, source=s.source)]
     if s.mission:
-        body += [f"## {md_text(s.mission.title)}", ctx.prose(s.mission.text)]
+        body += [f"## {md_text(s.mission.title)}", ctx.prose(s.mission.text, source=s.source)]
     if s.vision:
-        body += [f"## Visjon: {md_text(s.vision.title)}", ctx.prose(s.vision.text)]
+        body += [f"## Visjon: {md_text(s.vision.title)}", ctx.prose(s.vision.text, source=s.source)]
         for block in s.vision.explanations:
-            body += [f"### {md_text(block.title)}" if block.title else "", ctx.prose(block.text)]
+            body += [f"### {md_text(block.title)}" if block.title else "", ctx.prose(block.text, source=s.source)]
     if s.values:
-        body += ["## Verdier", ctx.prose(s.values_intro)]
+        body += ["## Verdier", ctx.prose(s.values_intro, source=s.source)]
         for value in s.values:
             body += [f"### {md_text(value.name)}", "\n".join(f"- {md_text(x)}" for x in value.statements)]
     for label, intro, items in (("Brukermål", s.user_goals_intro, s.user_goals), ("Tjenestemål", s.service_goals_intro, s.service_goals),
                                 ("Satsingsområder", s.focus_areas_intro, s.focus_areas)):
         if items:
-            body += [f"## {label}", ctx.prose(intro), "\n".join(f"- {md_text(x.title)}" for x in items)]
+            body += [f"## {label}", ctx.prose(intro, source=s.source), "\n".join(f"- {md_text(x.title)}" for x in items)]
     for section in s.sections:
-        body += [f"## {md_text(section.title)}", ctx.prose(section.text)]
+        body += [f"## {md_text(section.title)}", ctx.prose(section.text, source=s.source)]
     if s.drivers:
-        body += [f"## {md_text(s.drivers.title)}", ctx.prose(s.drivers.intro)]
+        body += [f"## {md_text(s.drivers.title)}", ctx.prose(s.drivers.intro, source=s.source)]
         for cat in s.drivers.categories:
             body += [f"### {md_text(cat.title)}", "\n".join(f"- {md_text(d.title)}" for d in cat.drivers)]
     if s.areas:
-        body += ["## Strategiske områder", ctx.prose(s.areas_intro)]
+        body += ["## Strategiske områder", ctx.prose(s.areas_intro, source=s.source)]
         for area in s.areas:
-            body += [f"### {md_text(area.title)}", ctx.prose(area.future)]
+            body += [f"### {md_text(area.title)}", ctx.prose(area.future, source=s.source)]
             for goal in area.goals:
                 body += [f"#### {md_text(goal.title)}", "\n".join(f"{i}. {md_text(g.text)}" for i, g in enumerate(goal.subgoals, 1))]
     body.append(ctx.fragment(source_html(ctx, s.source)))

@@ -126,13 +126,13 @@ def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
     body = [f"# {md_text(s.title)}",
             f"- **Organisasjon:** {ctx.org_link(s.owner)}\n- **Periode:** {md_text(s.period.text)}"]
     if s.pyramid_layers:
-        body += ["## Styringspyramiden", ctx.fragment(pyramid(ctx, s)), ctx.prose(s.pyramid_description)]
+        body += ["## Styringspyramiden", ctx.fragment(pyramid(ctx, s)), ctx.prose(s.pyramid_description, source=s.source)]
     elif s.source.document.extraction_note and "styringspyramide" in s.source.document.extraction_note.lower():
         body.append("!!! note \"Styringspyramiden\"\n    Kildedokumentet har en styringspyramide som grafikk, men den gikk tapt da teksten "
                     "ble hentet ut av dokumentet, og lagene er ikke beskrevet i teksten. Den er derfor ikke gjengitt her.")
     if s.introduction:
         intro = s.introduction
-        body += [f"## {md_text(intro.title)}" if intro.title else "## Innledning", ctx.prose(intro.text)]
+        body += [f"## {md_text(intro.title)}" if intro.title else "## Innledning", ctx.prose(intro.text, source=s.source)]
         sign = [x for x in [intro.closing, ", ".join(filter(None, [intro.place, ctx.when(intro.date)]))] if x]
         if intro.signatory:
             sign.append(intro.signatory.name + (f", {intro.signatory.title}" if intro.signatory.title else ""))
@@ -152,7 +152,7 @@ def strategy_page(ctx: Ctx, s: m.Strategy) -> Page:
         if items:
             body += [f"## {label} {{#{anchor}}}", "\n".join(f"- {ctx.link(x)}" for x in items)]
     if s.areas:
-        body += ["## Strategiske områder {#areas}", ctx.prose(s.areas_intro)]
+        body += ["## Strategiske områder {#areas}", ctx.prose(s.areas_intro, source=s.source)]
         for area in s.areas:
             body.append(f"- {ctx.link(area)}\n" + "\n".join(f"    - {ctx.link(g)}" for g in area.goals))
     if s.drivers:
@@ -185,9 +185,9 @@ def drivers_page(ctx: Ctx, s: m.Strategy, drivers: m.Drivers) -> Page:
              for c in cats] for i in range(depth)]
     table = ctx.html("drivers.html", title=drivers.title, count=drivers.count, categories=cats, rows=rows)
     lists = "\n\n".join(f"### {md_text(c.title)}\n\n" + "\n".join(f"- {md_text(d.title)}" for d in c.drivers) for c in cats)
-    body = [f"# {md_text(drivers.title)}", f"Del av {ctx.link(s)}.", ctx.prose(drivers.intro), table,
+    body = [f"# {md_text(drivers.title)}", f"Del av {ctx.link(s)}.", ctx.prose(drivers.intro, source=s.source), table,
             "## Drivkreftene per kategori", lists,
-            "## Slik er tabellen gjenskapt\n\n" + ctx.prose(drivers.reconstruction) if drivers.reconstruction else "",
+            "## Slik er tabellen gjenskapt\n\n" + ctx.prose(drivers.reconstruction, source=s.source) if drivers.reconstruction else "",
             ctx.source_line(drivers.source)]
     return ctx.page(drivers.title, "\n\n".join(p for p in body if p), description=f"{s.title}: drivkrefter", edit=ctx.edit(drivers.ref))
 
@@ -195,7 +195,7 @@ def drivers_page(ctx: Ctx, s: m.Strategy, drivers: m.Drivers) -> Page:
 def area_page(ctx: Ctx, s: m.Strategy, area: m.StrategicArea) -> Page:
     body = [f"# {md_text(area.title)}", f"Strategisk område i {ctx.link(s)}."]
     if area.future:
-        body += [f"## {md_text(s.areas_future_title or 'Ønsket situasjon')}", ctx.prose(area.future)]
+        body += [f"## {md_text(s.areas_future_title or 'Ønsket situasjon')}", ctx.prose(area.future, source=s.source)]
         if area.future_source:
             body.append(ctx.source_line(area.future_source))
     body.append("## Mål og delmål")
