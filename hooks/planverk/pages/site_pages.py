@@ -117,7 +117,8 @@ def news_pages(ctx: Ctx) -> list[Page]:
         ]
         if item.title_is_editorial:
             facts.append("*Kilden har ingen overskrift; overskriften er laget av redaksjonen.*")
-        body = [f"# {md_text(item.title)}", "\n\n".join(facts), c.prose(item.body), related(c, item.ref, "Saken gjelder"),
+        body = [f"# {md_text(item.title)}", "\n\n".join(facts), c.prose(item.body, source=item.source),
+                related(c, item.ref, "Saken gjelder"),
                 "## Temaer\n\n" + ", ".join(c.link(t) for t in item.themes) if item.themes else "", c.source_line(item.source)]
         pages.append(c.page(item.title, "\n\n".join(p for p in body if p), description=item.title,
                           edit=ctx.edit(item.ref), tags=tuple(t.title for t in item.themes)))

@@ -29,38 +29,38 @@ def strategy_pages(ctx: Ctx, strategy: m.Strategy) -> list[Page]:
     pages = [strategy_page(ctx.at(urls.page_of(s.ref)), s)]
     if s.mission:
         c = ctx.at(urls.page_of(s.mission.ref))
-        pages.append(_simple(c, s, s.mission, s.mission.title, [c.prose(s.mission.text)]))
+        pages.append(_simple(c, s, s.mission, s.mission.title, [c.prose(s.mission.text, source=s.source)]))
     if s.vision:
         c = ctx.at(urls.page_of(s.vision.ref))
-        parts = [block("statement", s.vision.title), c.prose(s.vision.text)]
+        parts = [block("statement", s.vision.title), c.prose(s.vision.text, source=s.source)]
         for explanation in s.vision.explanations:
-            parts += [f"## {md_text(explanation.title)}" if explanation.title else "", c.prose(explanation.text)]
+            parts += [f"## {md_text(explanation.title)}" if explanation.title else "", c.prose(explanation.text, source=s.source)]
         pages.append(_simple(c, s, s.vision, "Visjon", parts, heading=f"Visjon: {s.vision.title}"))
     for value in s.values:
         c = ctx.at(urls.page_of(value.ref))
         parts = ["\n".join(f"- {md_text(x)}" for x in value.statements), _siblings(c, "Verdiene", s.values, value),
-                 "## Om verdiene\n\n" + c.prose(s.values_intro) if s.values_intro else ""]
+                 "## Om verdiene\n\n" + c.prose(s.values_intro, source=s.source) if s.values_intro else ""]
         pages.append(_simple(c, s, value, value.name, parts, heading=f"Verdi: {value.name}"))
     for goal in s.service_goals:
         c = ctx.at(urls.page_of(goal.ref))
         qualities = [*s.common_qualities, *goal.qualities]
         parts = [("Tjenesten skal være: " + ", ".join(md_text(q) for q in qualities) + ".") if qualities else "",
                  _siblings(c, "Tjenestemålene", s.service_goals, goal),
-                 "## Om tjenestemålene\n\n" + c.prose(s.service_goals_intro) if s.service_goals_intro else ""]
+                 "## Om tjenestemålene\n\n" + c.prose(s.service_goals_intro, source=s.source) if s.service_goals_intro else ""]
         pages.append(_simple(c, s, goal, goal.title, parts, heading=f"Tjenestemål: {goal.title}"))
     for user_goal in s.user_goals:
         c = ctx.at(urls.page_of(user_goal.ref))
         parts = [_siblings(c, "Brukermålene", s.user_goals, user_goal),
-                 "## Om brukermålene\n\n" + c.prose(s.user_goals_intro) if s.user_goals_intro else ""]
+                 "## Om brukermålene\n\n" + c.prose(s.user_goals_intro, source=s.source) if s.user_goals_intro else ""]
         pages.append(_simple(c, s, user_goal, user_goal.title, parts, heading=f"Brukermål: {user_goal.title}"))
     for focus in s.focus_areas:
         c = ctx.at(urls.page_of(focus.ref))
         parts = [_siblings(c, "Satsingsområdene", s.focus_areas, focus),
-                 "## Om satsingsområdene\n\n" + c.prose(s.focus_areas_intro) if s.focus_areas_intro else ""]
+                 "## Om satsingsområdene\n\n" + c.prose(s.focus_areas_intro, source=s.source) if s.focus_areas_intro else ""]
         pages.append(_simple(c, s, focus, focus.title, parts, heading=f"Satsingsområde: {focus.title}"))
     for section in s.sections:
         c = ctx.at(urls.page_of(section.ref))
-        pages.append(_simple(c, s, section, section.title, [c.prose(section.text)]))
+        pages.append(_simple(c, s, section, section.title, [c.prose(section.text, source=s.source)]))
     if s.drivers:
         pages.append(drivers_page(ctx.at(urls.page_of(s.drivers.ref)), s, s.drivers))
     for area in s.areas:
