@@ -11,6 +11,13 @@ LANGUAGES: Final = ("nb", "nn", "en")
 
 _LABELS: Final[dict[str, dict[str, str]]] = {
     "nb": {
+        "editorial": "Redaksjonelt:",
+        "editorial_body": "{fields} står ikke i kilden, men er lagt til av redaksjonen.",
+        "editorial_title": "tittelen",
+        "editorial_subtitle": "undertittelen",
+        "editorial_number": "nummeret",
+        "editorial_label": "gruppenavnet",
+        "and": "og",
         "plan": "Handlingsplan",
         "part_of": "Deltiltak av",
         "sub_measures": "Deltiltak",
@@ -44,6 +51,13 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "changed": "Sist endret",
     },
     "nn": {
+        "editorial": "Redaksjonelt:",
+        "editorial_body": "{fields} står ikkje i kjelda, men er lagt til av redaksjonen.",
+        "editorial_title": "tittelen",
+        "editorial_subtitle": "undertittelen",
+        "editorial_number": "nummeret",
+        "editorial_label": "gruppenamnet",
+        "and": "og",
         "plan": "Handlingsplan",
         "part_of": "Deltiltak av",
         "sub_measures": "Deltiltak",
@@ -77,6 +91,13 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "changed": "Sist endra",
     },
     "en": {
+        "editorial": "Editorial:",
+        "editorial_body": "{fields} is not in the source; the editors added it.",
+        "editorial_title": "the title",
+        "editorial_subtitle": "the subtitle",
+        "editorial_number": "the number",
+        "editorial_label": "the group's name",
+        "and": "and",
         "plan": "Action plan",
         "part_of": "Part of",
         "sub_measures": "Sub-measures",
@@ -110,6 +131,18 @@ _LABELS: Final[dict[str, dict[str, str]]] = {
         "changed": "Last changed",
     },
 }
+
+
+def editorial(fields: tuple[str, ...], language: str) -> dict[str, str] | None:
+    """What a page says of the fields the editors wrote ("Redaksjonelt: tittelen og nummeret
+    står ikke i kilden …"), or None when every field is the source's."""
+    if not fields:
+        return None
+    t = labels(language)
+    names = [t[f"editorial_{f}"] for f in fields]
+    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {t['and']} {names[-1]}"
+    body = t["editorial_body"].format(fields=joined)
+    return {"tag": t["editorial"], "body": body[:1].upper() + body[1:]}
 
 
 def labels(language: str) -> dict[str, str]:

@@ -208,7 +208,7 @@ EDITORIAL_FIELDS = frozenset({"reconstruction"})
 # ... and fields whose strings are ids, references, vocabulary or dates (not source text).
 METADATA_FIELDS = frozenset({
     "id", "document", "owner", "publisher", "org", "organisation", "role", "group", "parent", "plan", "measure",
-    "status", "themes", "layers", "actors", "launched", "as_of", "published", "date", "number",
+    "status", "themes", "layers", "actors", "launched", "as_of", "published", "date", "number", "editorial",
 })
 # Content fields that hold Markdown: each paragraph / list item is checked on its own.
 MARKDOWN_FIELDS = frozenset({"text", "description", "narrative", "intro", "future", "reconstruction", "body"})
@@ -253,8 +253,9 @@ def _walk_documents(node: Any, path: str, field: str | None, document: str) -> I
         source = node.get("source")
         if isinstance(source, dict) and source.get("document"):
             document = source["document"]
+        ours = set(node.get("editorial") or ())  # fields the editors wrote: not in the source by definition
         for k, v in node.items():
-            if k not in STAFF_FIELDS:
+            if k not in STAFF_FIELDS and k not in ours:
                 yield from _walk_documents(v, f"{path}.{k}" if path else k, k, document)
     elif isinstance(node, list):
         for i, v in enumerate(node):

@@ -197,3 +197,20 @@ def test_a_measure_needs_a_group_or_a_parent(tmp_path: Path) -> None:
     found = errors_of(tmp_path, [group(1)], [measure(1), measure(2, group=None)])
     assert found == ["measures[1]: tiltaket har verken group (gruppen det hører til) eller parent (tiltaket det er et "
                      "deltiltak av); forventet én av dem"]
+
+
+# --- editorial fields ------------------------------------------------------------------------
+
+
+def test_fields_the_editors_wrote_are_said_to_be_editorial(tmp_path: Path) -> None:
+    data = Data(tmp_path)
+    data.plan("uten-navn", groups=[{**group(1), "editorial": ["label", "number"]}],
+              measures=[{**measure(1), "editorial": ["title"]}, measure(2)], editorial=["title"])
+    corpus = data.load()
+    assert corpus.plans["uten-navn"].editorial == ("title",)
+    pages = pages_of(corpus)
+    plan_page = pages[urls.page_of("plan:uten-navn")]
+    assert "Redaksjonelt:</span> Tittelen står ikke i kilden, men er lagt til av redaksjonen." in plan_page
+    assert "Gruppenavnet og nummeret står ikke i kilden" in pages[urls.page_of("group:uten-navn/pakke-1")]
+    assert "Tittelen står ikke i kilden" in pages[urls.page_of("measure:uten-navn/tiltak-1")]
+    assert "Redaksjonelt" not in pages[urls.page_of("measure:uten-navn/tiltak-2")]

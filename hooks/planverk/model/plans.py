@@ -30,6 +30,7 @@ class Group(Base):
     responsibility: Responsibility | None = None
     period: Period | None = None
     notes: tuple[Note, ...] = ()  # internal
+    editorial: tuple[str, ...] = ()  # fields the editors wrote, the source gives none: title, label, number
 
     @property
     def path(self) -> tuple[Group, ...]:
@@ -75,6 +76,7 @@ class Measure(Base):
     # designation the heading's prefix ("Tiltak 21", "Mål 3, tiltak 1"); both "" unnumbered.
     number_text: str = ""
     designation: str = ""
+    editorial: tuple[str, ...] = ()  # fields the editors wrote, the source gives none: title, number
 
     @property
     def path(self) -> tuple[Measure, ...]:
@@ -149,6 +151,7 @@ class Plan(Base):
         return tuple(r for r in self.reports if r.draft)
 
     sub_measures: tuple[Measure, ...] = ()  # measures under measures, in the source's order
+    editorial: tuple[str, ...] = ()  # fields the editors wrote, the source gives none: title, subtitle
 
     @property
     def all_measures(self) -> tuple[Measure, ...]:

@@ -15,7 +15,7 @@ from .. import model as m
 from .. import urls
 from ..abbr import Abbreviations
 from ..index import Index
-from ..labels import SITE_LANGUAGE
+from ..labels import SITE_LANGUAGE, editorial
 from ..prose import Prose
 from ..templating import Link, macros, render
 from ..text import md_text, yaml_str, year_month
@@ -263,6 +263,12 @@ def source_link(ctx: Ctx, source: m.Source) -> Link:
 
 def source_html(ctx: Ctx, source: m.Source) -> Markup:
     return block("source", source_link(ctx, source), source.page)
+
+
+def editorial_note(ctx: Ctx, entity: m.Plan | m.Group | m.Measure, language: str = SITE_LANGUAGE) -> str:
+    """The line that says which of the entity's fields the editors wrote (none: "")."""
+    note = editorial(entity.editorial, language)
+    return ctx.fragment(block("editorial", note)) if note else ""
 
 
 def bullet_links(ctx: Ctx, entities: Sequence[m.Entity], extra: Callable[[Any], str] | None = None) -> str:

@@ -13,7 +13,7 @@ from ..changes import compare
 from ..index import Coverage
 from ..labels import labels, page_language
 from ..text import indent, md_text, plural
-from .base import Ctx, Page, block, bullet_links, commas, related, source_link, title_of
+from .base import Ctx, Page, block, bullet_links, commas, editorial_note, related, source_link, title_of
 from .internal import draft_notice, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
 from .printable import plan_print_path
 from .summary import bar, group_rows, legend, status_summary, summary_groups
@@ -66,6 +66,7 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
     body = [
         f"# {md_text(plan.title)}",
         f"*{md_text(plan.subtitle)}*" if plan.subtitle else "",
+        editorial_note(ctx, plan),
         draft_notice(ctx, drafts_used(ctx, plan.measures)),
         "\n".join(facts),
         notes_block(ctx, plan.notes),
@@ -127,6 +128,7 @@ def group_page(ctx: Ctx, plan: m.Plan, group: m.Group) -> Page:
                      f"Tiltakene i {group.designation[:1].lower()}{group.designation[1:]}", f"tiltak-{group.id}")
     body = [
         f"# {md_text(title_of(group))}",
+        editorial_note(ctx, group),
         draft_notice(ctx, drafts_used(ctx, plan.measures_in(group, deep=True))),
         "Del av " + " i ".join([*(ctx.link(g) for g in reversed(group.path[:-1])), ctx.link(plan)]) + ".",
         _group_facts(ctx, group),
@@ -188,6 +190,7 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
               if measure.themes else "")
     body = [
         f"# {md_text(title_of(measure))}",
+        editorial_note(ctx, measure, language),
         draft_notice(ctx, [found[0]] if found and found[0].draft else []),
         facts,
         "\n".join(internal),

@@ -80,7 +80,8 @@ def plan(cur: Cursor, known: Known, reports: list[Cursor]) -> m.Plan | None:
                    description=description, groups=_depth_first([g for g, _ in groups], lambda g: g.parent),
                    measures=tuple(x for x, _ in measures if x.parent is None),
                    sub_measures=tuple(x for x, _ in measures if x.parent is not None),
-                   reports=tuple(r for r, _ in built_reports), themes=themes, source=src, notes=notes)
+                   reports=tuple(r for r, _ in built_reports), themes=themes, source=src, notes=notes,
+                   editorial=tuple(d.get("editorial", ())))
     registry.register(found, cur)
     places: list[tuple[m.Entity, Cursor]] = [*groups, *measures, *built_reports]
     for entity, at in places:  # each at its place in its file, for the line
@@ -170,7 +171,7 @@ def _group(g: dict[str, Any], at: Cursor, parent: m.Group | None, pid: str, know
         return None
     return m.Group(id=g["id"], plan_id=pid, number=number(g.get("number")), label=g["label"], title=g["title"],
                    description=description, source=source, parent=parent, goal=g.get("goal", False),
-                   responsibility=responsibility, period=period, notes=notes)
+                   responsibility=responsibility, period=period, notes=notes, editorial=tuple(g.get("editorial", ())))
 
 
 _NOT_STATED = m.Responsibility(summary=None, text=None, parties=(), stated=False)
@@ -223,4 +224,4 @@ def _measure(x: dict[str, Any], pid: str, cur: Cursor, known: Known, group: m.Gr
                      title=x["title"],
                      overview_title=x.get("overview_title"), responsibility=responsibility, actors=actors, period=period,
                      overview_period=overview_period, description=description, themes=themes, contacts=contacts,
-                     source=source, notes=notes, parent=parent)
+                     source=source, notes=notes, parent=parent, editorial=tuple(x.get("editorial", ())))
