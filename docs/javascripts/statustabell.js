@@ -157,6 +157,7 @@
       case "group": td.appendChild(link(root + row.pkg[2], row.pkg[1])); break;
       case "responsible": {
         var leads = row.leads, partners = row.partners;
+        if (!leads.length && !partners.length) td.textContent = "Ikke oppgitt";  /* the source names nobody */
         leads.forEach(function (p, i) { if (i) td.appendChild(document.createTextNode(", ")); td.appendChild(orgLink(root, plan, p)); });
         if (partners.length) {
           var span = el("span", { "class": "pv-partners" }, leads.length ? " i samarbeid med " : "Samarbeid: ");

@@ -214,3 +214,9 @@ def test_fields_the_editors_wrote_are_said_to_be_editorial(tmp_path: Path) -> No
     assert "Gruppenavnet og nummeret står ikke i kilden" in pages[urls.page_of("group:uten-navn/pakke-1")]
     assert "Tittelen står ikke i kilden" in pages[urls.page_of("measure:uten-navn/tiltak-1")]
     assert "Redaksjonelt" not in pages[urls.page_of("measure:uten-navn/tiltak-2")]
+
+
+def test_tables_say_when_the_source_names_nobody_responsible(shapes) -> None:
+    table = page(shapes, "plan:deler")
+    row = re.search(r'<tr data-plan="deler"[^>]*>(?:(?!</tr>).)*tiltak-4/(?:(?!</tr>).)*</tr>', table, re.S)
+    assert row and '<td data-label="Ansvarlig" data-sort="">Ikke oppgitt</td>' in row.group(0)
