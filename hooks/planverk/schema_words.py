@@ -9,6 +9,9 @@ from typing import Any, cast
 
 from jsonschema.exceptions import ValidationError
 
+# Fields of an earlier data contract and their names now, for data written before the rename.
+RENAMED: dict[str, str] = {"packages": "groups", "package": "group"}
+
 # How a message names a YAML value's type (bool before int: a bool is an int in Python).
 _TYPE_NAMES: tuple[tuple[type, str], ...] = ((bool, "true/false"), (int, "et tall"), (float, "et desimaltall"), (str, "teksten"),
                                              (list, "en liste"), (dict, "en tabell (felt: verdi)"))
@@ -132,6 +135,9 @@ def explain(error: ValidationError, pattern_help: Mapping[str, str]) -> Iterator
         allowed = sorted(schema.get("properties", {}))
         extra = sorted(set(value) - set(allowed)) if isinstance(value, dict) else []
         for key in extra:
+            if RENAMED.get(key) in allowed:
+                yield (*path, key), f"feltet '{key}' heter nå '{RENAMED[key]}'; forventet '{RENAMED[key]}'"
+                continue
             yield (*path, key), f"ukjent felt '{key}'; forventet et av: {', '.join(allowed)}"
     elif kind == "type":
         expected = rule

@@ -113,3 +113,10 @@ def test_rules_the_real_schemas_do_not_use_yet(tmp_path: Path):
         ("kort",): "teksten er 'lang' (4 tegn); forventet høyst 3 tegn",
         ("ikke",): "fant teksten 't', som ikke passer med regelen «not» i skjemaet. Forventet: Alt annet enn tekst.",
     }
+
+
+def test_a_field_of_the_earlier_contract_is_named_by_its_new_name(schemas):
+    old = {**PLAN, "packages": PLAN["groups"]}
+    old.pop("groups")
+    found = messages(schemas, "plan.schema.json", old)
+    assert found[("packages",)] == "feltet 'packages' heter nå 'groups'; forventet 'groups'"
