@@ -17,7 +17,16 @@ T = TypeVar("T")
 @dataclass(frozen=True, slots=True)
 class Involvement:
     measure: m.Measure
-    role: str  # role label, or "Aktør"
+    role: m.Role | None  # None: an actor the text names, not a party to the responsibility
+
+    @property
+    def role_id(self) -> str:
+        """The role's id, or "aktor" (the status table's filter value for actors)."""
+        return self.role.id if self.role else "aktor"
+
+    @property
+    def role_label(self) -> str:
+        return self.role.label if self.role else "Aktør"
 
 
 def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, tuple[T, ...]]:
@@ -62,9 +71,9 @@ class Index:
         for measure in self.measures:
             for party in measure.responsibility.parties:
                 if party.organisation:
-                    out[party.organisation.id].append(Involvement(measure, party.role.label))
+                    out[party.organisation.id].append(Involvement(measure, party.role))
             for actor in measure.actors:
-                out[actor.id].append(Involvement(measure, "Aktør"))
+                out[actor.id].append(Involvement(measure, None))
         return {k: tuple(v) for k, v in out.items()}
 
     @cached_property

@@ -220,3 +220,18 @@ def test_tables_say_when_the_source_names_nobody_responsible(shapes) -> None:
     table = page(shapes, "plan:deler")
     row = re.search(r'<tr data-plan="deler"[^>]*>(?:(?!</tr>).)*tiltak-4/(?:(?!</tr>).)*</tr>', table, re.S)
     assert row and '<td data-label="Ansvarlig" data-sort="">Ikke oppgitt</td>' in row.group(0)
+
+
+def test_an_organisation_page_lists_its_sub_measures_and_counts_what_the_status_table_shows(shapes) -> None:
+    corpus, pages = shapes
+    org = pages[urls.page_of("org:dep")]
+    assert "tiltak-3a/" in org  # listed: everything the body takes part in
+    index = Index(corpus)
+    involved = index.involvement["dep"]
+    assert {i.role_id for i in involved} == {"ansvarlig"} and all(i.role is not None for i in involved)
+    top = [i.measure for i in involved if i.measure.parent is None]
+    # the status summary's «Ansvarlig» row counts the measures the linked status table has rows for
+    row = re.search(r'<tr><th scope="row">Ansvarlig</th>.*?</tr>', org, re.S)
+    assert row, org[:400]
+    total = re.search(r'rolle=ansvarlig">(\d+)</a></td><td class="pv-summary__aside">', row.group(0))
+    assert total and total.group(1) == str(len(top)), row.group(0)

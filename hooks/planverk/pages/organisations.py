@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 
 from .. import model as m
 from .. import urls
@@ -63,16 +64,20 @@ def organisation_page(ctx: Ctx, org: m.Organisation) -> Page:
 
     involvement = ctx.index.involvement.get(org.id, ())
     if involvement:
-        by_role: dict[str, list[m.Measure]] = defaultdict(list)
+        by_role: dict[str, list[m.Measure]] = defaultdict(list)  # role label -> measures and sub-measures
+        role_ids: dict[str, str] = {}
         for inv in involvement:
-            by_role[inv.role].append(inv.measure)
+            by_role[inv.role_label].append(inv.measure)
+            role_ids[inv.role_label] = inv.role_id
         measures = tuple(dict.fromkeys(i.measure for i in involvement))
         body.append(f"## Tiltak ({len(measures)})")
-        rows: list[SummaryRow] = [(role, tuple(ms)) for role, ms in by_role.items()]
-        role_ids = {r.label: r.id for r in corpus.vocabulary.roles}
-        links = [(urls.STATUS, {"ansvarlig": org.id, "rolle": role_ids.get(role, "aktor")}) for role in by_role]
+
+        def counted(ms: Sequence[m.Measure]) -> tuple[m.Measure, ...]:
+            return tuple(x for x in ms if x.parent is None)  # what the linked status table has rows for
+        rows: list[SummaryRow] = [(role, counted(ms)) for role, ms in by_role.items()]
+        links = [(urls.STATUS, {"ansvarlig": org.id, "rolle": role_ids[role]}) for role in by_role]
         if len(rows) > 1:
-            rows.append(("Alle", measures))
+            rows.append(("Alle", counted(measures)))
             links.append((urls.STATUS, {"ansvarlig": org.id, "rolle": "alle"}))
         body.append(status_summary(ctx, rows, first_col="Rolle", caption=f"Status for tiltakene {org.label} er med i",
                                    links=links))

@@ -99,7 +99,8 @@ def status_overview(ctx: Ctx) -> Page:
         rows.append(("Alle planer", tuple(measures)))
         links.append((urls.STATUS, {}))
     orgs = sorted({o for x in measures for o in x.responsibility.organisations}, key=lambda o: o.label.casefold())
-    responsible = {o.id: tuple(dict.fromkeys(i.measure for i in ctx.index.involvement.get(o.id, ()) if i.role != "Aktør")) for o in orgs}
+    responsible = {o.id: tuple(dict.fromkeys(i.measure for i in ctx.index.involvement.get(o.id, ())
+                                             if i.role is not None and i.measure.parent is None)) for o in orgs}  # the table's rows
     matrix = [(ctx.a(o, o.label), responsible[o.id]) for o in orgs]
     plan_pages = "\n".join(f"- [Status: {md_text(p.title)}]({ctx.to(urls.status_plan_page(p.id))}) – "
                            f"{plural(len(p.measures), 'tiltak', 'tiltak')}" for p in plans)
