@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_import_layouts import DOCX_PARAGRAPHS, PDF_LINES, PER_GOAL_NYNORSK, write_docx, write_pdf, write_txt
+from test_import_layouts import DOCX_PARAGRAPHS, GOALS_AND_SUBGOALS, PDF_LINES, PER_GOAL_NYNORSK, write_docx, write_pdf, write_txt
 
 from planverk.__main__ import main
 from planverk.importer import write as import_write
@@ -33,11 +33,12 @@ def test_import_of_a_text_file_writes_a_draft_that_passes_check(data_copy: Path,
     code, out, err = run(["import", "plan", str(source), "--id", "eldre", "--title", "Tryggare eldre", "--language", "nn",
                           "--data", str(data_copy)], capsys)
     assert code == 0, err
-    assert "Fant 2 grupper og 3 tiltak." in out
+    assert "Fant 2 grupper og 3 tiltak med 2 deltiltak." in out
     assert (
         "Tiltak 1 «Kartleggje fallrisiko i heimen» (mål 1): fylt ut nummer, tittel, ansvar, periode, status, beskrivelse; mangler ingenting"
         in out
     )
+    assert "      Deltiltak «Prøve ut malen i to fylke»: fylt ut tittel, ansvar; mangler ingenting" in out
     assert "Nye organisasjoner (merket til gjennomgang): fin («FIN»), dfd («DFD»)" in out
     assert "Kjente organisasjoner: HOD = «HOD» (forkortelse)" in out
     assert "Omtalt generelt, ikke som en bestemt organisasjon: «kommunane»" in out
@@ -54,6 +55,14 @@ def test_import_of_a_text_file_writes_a_draft_that_passes_check(data_copy: Path,
     assert plan.source.document.language == "nn", "the document entry says the plan is in nynorsk"
     assert [x.title for x in plan.measures] == ["Kartleggje fallrisiko i heimen", "Betre tryggleiksalarmar", "Felles plan ved utskriving"]
     assert [p.organisation.id for p in plan.measures[1].responsibility.parties if p.organisation] == ["fin", "dfd"]
+    # the source's shape: goals as groups, numbers per goal as written, sub-measures with their own bodies
+    assert [(g.label, g.number, g.goal) for g in plan.groups] == [("Mål", "1", True), ("Mål", "2", True)]
+    assert [(x.number, x.group.number) for x in plan.measures] == [("1", "1"), ("2", "1"), ("1", "2")]
+    assert plan.measures[2].designation == "Mål 2, tiltak 1"  # as the source names it
+    parts = plan.parts_of(plan.measures[2])
+    assert [(x.title, [p.organisation.id for p in x.responsibility.parties if p.organisation]) for x in parts] == [
+        ("Utarbeide ein mal for utskrivingsplan", ["helsedirektoratet"]), ("Prøve ut malen i to fylke", ["ks"])]
+    assert "dagens" not in plan_text
     assert "eldre" not in load(data_copy, "public").plans  # a draft until someone deletes «internal: true»
 
 
@@ -68,6 +77,37 @@ def test_import_of_word_and_pdf(kind: str, data_copy: Path, tmp_path: Path, caps
     assert len(plan.measures) == 3
     assert plan.title == ("Strategi for digital forvaltning 2025-2028" if kind == "docx"
                           else "Handlingsplan mot vold i nære relasjoner (2021-2024)")
+
+
+def test_a_vocabulary_with_executing_and_participating_roles_gets_them(data_copy: Path, tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    vocabulary = data_copy / "vocabulary.yml"
+    text = vocabulary.read_text(encoding="utf-8")
+    added = ("  - id: utforende\n    label: Utførende\n    description: Gjennomfører tiltaket.\n"
+             "  - id: deltakende\n    label: Deltakende\n    description: Deltar i tiltaket.\n")
+    vocabulary.write_text(text.replace("roles:\n", "roles:\n" + added, 1), encoding="utf-8")
+    source = write_txt(PER_GOAL_NYNORSK, tmp_path / "eldre.txt")
+    code, out, err = run(["import", "plan", str(source), "--id", "eldre", "--data", str(data_copy)], capsys)
+    assert code == 0, err
+    assert "ingen rolle for" not in out
+    first = load(data_copy, "internal").plans["eldre"].measures[0]
+    assert [(p.organisation.id if p.organisation else p.text, p.role.id) for p in first.responsibility.parties] == [
+        ("hod", "ansvarlig"), ("helsedirektoratet", "utforende"), ("ks", "deltakende"), ("kommunane", "deltakende")]
+
+
+@pytest.mark.parametrize("text, groups", [
+    (GOALS_AND_SUBGOALS, [("Mål", "1", None), ("Delmål", "1", "1"), ("Mål", "2", None), ("Delmål", "1", "2")]),
+    ("Tiltak 1: Fallkurs\nAnsvar: HOD\n\nTiltak 2: Alarmar\n", [("Tiltak", None, None)]),
+])
+def test_imported_trees_and_loose_measures_pass_check(text: str, groups: list[tuple[str, str | None, str | None]],
+                                                      data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _out, err = run(["import", "plan", str(write_txt(text, tmp_path / "p.txt")), "--id", "tre", "--title", "Tre",
+                          "--data", str(data_copy)], capsys)
+    assert code == 0, err
+    assert run(["check", "--data", str(data_copy)], capsys)[0] == 0
+    plan = load(data_copy, "internal").plans["tre"]
+    assert [(g.label, g.number, g.parent.number if g.parent else None) for g in plan.groups] == groups
+    assert [x.title for x in plan.measures] == [line.split(": ", 1)[1] for line in text.split("\n") if line.startswith("Tiltak ")]
 
 
 def test_import_of_a_real_source_with_its_statuses_as_a_draft_report(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

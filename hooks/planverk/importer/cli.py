@@ -67,7 +67,7 @@ def _import_plan(args: argparse.Namespace) -> int:
                      "«Tiltak 3.2 Tittel» og et nummer alene på linjen med tittelen på neste linje.")
     draft = drafts.build(found, plan_id=args.plan_id, title=args.title, language=args.language,
                          statuses=[s.label for s in corpus.vocabulary.statuses],
-                         matcher=Matcher(corpus.organisations.values()))
+                         matcher=Matcher(corpus.organisations.values()), roles=corpus.vocabulary.roles)
     try:
         written = write.write(args.data, draft, text=text, owner=owner, source_name=args.source.name, corpus=corpus,
                               status_date=args.status_date)
@@ -80,8 +80,13 @@ def _import_plan(args: argparse.Namespace) -> int:
 
 
 def _where(x: drafts.Measure) -> str:
-    number = x.written_number or str(x.number)
-    return f"Tiltak {number} «{x.title}»" + (f" ({x.package.label.lower()} {x.package.number})" if x.package.id != "uten-gruppe" else "")
+    if x.parent is not None:
+        return f"Deltiltak «{x.title}»"
+    head = f"Tiltak {x.number} «{x.title}»" if x.number is not None else f"Tiltak «{x.title}» (uten nummer)"
+    group = x.group
+    if group is None or group.id.startswith("uten-gruppe"):
+        return head
+    return head + f" ({group.label.lower()}{' ' + group.number if group.number else ' «' + group.title + '»'})"
 
 
 def report(draft: drafts.Draft, written: write.Written, source_name: str, data: Path) -> list[str]:
@@ -90,6 +95,7 @@ def report(draft: drafts.Draft, written: write.Written, source_name: str, data: 
     style = "«Tiltak N: Tittel»" if found.style == "tiltak" else "nummer alene på linjen, tittel på neste"
     lines = [f"Lest inn {source_name}: tiltaksoverskrifter som {style}.",
              f"Fant {draft.groups_found} grupper og {len(draft.measures)} tiltak"
+             + (f" med {parts} deltiltak" if (parts := len(draft.all_measures) - len(draft.measures)) else "")
              + (f", og en tiltaksoversikt med {len(found.overview)} rader" if found.overview else "") + "."]
     made = [written.plan_file, written.source_file] + ([written.report_file] if written.report_file else [])
     lines.append("Skrev " + ", ".join(p.as_posix() for p in made) + ", og la dokumentet til i documents.yml"
@@ -101,13 +107,14 @@ def report(draft: drafts.Draft, written: write.Written, source_name: str, data: 
         lines.append(f"{len(with_status)} tiltak har status i kilden. Status hører til en rapport, ikke til planen: kjør på nytt med "
                      "--status-date ÅÅÅÅ-MM for å lagre dem som et utkast til rapport.")
     lines += ["", "Tiltak (fylt ut / mangler):"]
-    for x in draft.measures:
-        lines.append(f"  {_where(x)}: fylt ut {', '.join(x.filled) or '–'}; mangler {', '.join(x.missing) or 'ingenting'}")
-        lines += [f"      merk: {note}" for note in x.notes]
+    for x in draft.all_measures:
+        indent = "      " if x.parent else "  "
+        lines.append(f"{indent}{_where(x)}: fylt ut {', '.join(x.filled) or '–'}; mangler {', '.join(x.missing) or 'ingenting'}")
+        lines += [f"{indent}    merk: {note}" for note in x.notes]
     known: dict[str, list[str]] = {}
     generic: list[str] = []
-    for x in draft.measures:
-        for body in [*x.bodies, *x.actors]:
+    for x in draft.all_measures:
+        for body in x.bodies:
             if body.organisation is not None:
                 how = f"«{body.text}» ({body.how})"
                 known.setdefault(body.organisation.label, [])
@@ -120,9 +127,9 @@ def report(draft: drafts.Draft, written: write.Written, source_name: str, data: 
     lines.append("  Nye organisasjoner (merket til gjennomgang): " + (", ".join(
         f"{o.id} («{'», «'.join(o.texts)}»)" for o in written.new.values()) or "ingen"))
     lines.append("  Omtalt generelt, ikke som en bestemt organisasjon: " + (", ".join(f"«{g}»" for g in generic) or "ingen"))
-    if draft.flattened:
-        lines += ["", "Det dagens datamodell ikke kan uttrykke (forenklet i utkastet):"]
-        lines += [f"  - {f}" for f in draft.flattened]
+    if draft.simplified:
+        lines += ["", "Forenklet eller lagt til i utkastet (sjekk mot kilden):"]
+        lines += [f"  - {f}" for f in draft.simplified]
     lines += ["", f"Linjer importen ikke forsto ({len(found.not_understood)}):"]
     lines += [f"  linje {no}: «{text if len(text) <= 80 else text[:77] + '…'}» – {why}" for no, text, why in found.not_understood]
     lines += ["", "Utkastet er merket internal: true og vises bare i den interne håndboken. Gå gjennom filen mot kilden, "

@@ -1,5 +1,6 @@
-"""A measure's text as the draft writes it: paragraphs and bullets as Markdown blocks (a bullet
-with «Ansvar: X» is also a sub-measure), and a status value split from its status text."""
+"""A measure's text as the draft writes it: paragraphs and bullets as Markdown blocks (each bullet
+is also noted as a possible sub-measure, with the body a «Ansvar: X» inside it names), and a
+status value split from its status text."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ from .patterns import BULLET_LINE, IN_BULLET, join
 
 
 def describe(measure: Measure, blocks: list[list[Line]]) -> None:
-    """Paragraphs and bullets as Markdown blocks; a bullet with «Ansvar: X» is also a sub-measure."""
+    """Paragraphs and bullets as Markdown blocks; each bullet is also noted as a possible sub-measure (the
+    draft makes a list whose items name their own responsible body into sub-measures)."""
     for block in blocks:
         bullet = BULLET_LINE.match(block[0].text)
         text = join([bullet.group("text") if bullet else block[0].text] + [b.text for b in block[1:]])
         if bullet:
             inner = IN_BULLET.search(text)
             measure.sub_measures.append(SubMeasure(text=text, responsible=inner.group("value").strip() if inner else None,
-                                                   line=block[0].no))
+                                                   line=block[0].no, index=len(measure.description)))
             measure.description.append(f"- {text}")
         else:
             measure.description.append(text)

@@ -23,9 +23,12 @@ class Fact:
 
 @dataclass
 class SubMeasure:
+    """A bullet in a measure's text; ``responsible`` is the body a «Ansvar: X» inside it names."""
+
     text: str
     responsible: str | None
     line: int
+    index: int  # its block in the measure's description (consecutive indices: one list)
 
 
 @dataclass

@@ -10,8 +10,8 @@ The text is read line by line; nothing here knows the data model. What Norwegian
 - labelled facts after the heading, bokmål and nynorsk («Ansvar:», «Ansvarleg departement:»,
   «Utførende virksomhet:», «Deltakande verksemder:», «Gjennomføring:», «Tidsperspektiv:»,
   «Periode:», «Status:»); the text after «Status:» is status text, not plan text;
-- bullets («•», «-», «–», «*»), and «Ansvar: X» inside a bullet (a sub-measure with its own
-  responsible body);
+- bullets («•», «-», «–», «*»), and «Ansvar: X» inside a bullet (the list is then one of
+  sub-measures, each with its own responsible body);
 - an overview table before the measures («NR. TILTAK ANSVARLIG PERIODE STATUS»), one row per
   measure, whose cells the extraction has spread over several lines.
 """
@@ -227,14 +227,12 @@ class _Parser:
         kind = SINGULAR.get(word, word)
         while i < end and not self.lines[i].text:
             i += 1
-        n = 0
         while i < end:
             match = LIST_ITEM.match(self.lines[i].text)
             if not match:
                 break
-            n += 1
             title = re.sub(r"(?:\s+og|\s*[.,;])$", "", match.group("title").strip())  # the list's own punctuation
-            groups.append(Group(kind=kind, kind_is_editorial=False, number=match.group("number") or str(n), title=title,
+            groups.append(Group(kind=kind, kind_is_editorial=False, number=match.group("number"), title=title,
                                 line=self.lines[i].no, declared_in_list=True))
             i += 1
         return i

@@ -55,8 +55,8 @@ def new_organisations(draft: Draft, known: dict[str, m.Organisation]) -> dict[st
     """One new organisation per body the source names that planverk does not know, by name."""
     out: dict[str, NewOrganisation] = {}
     taken = set(known)
-    for measure in draft.measures:
-        for body in [*measure.bodies, *measure.actors]:
+    for measure in draft.all_measures:
+        for body in measure.bodies:
             if body.new_name is None:
                 continue
             name_key = body.new_name.casefold()
@@ -86,7 +86,7 @@ def plan_yaml(draft: Draft, *, owner: str, document_id: str, source_name: str, n
         "# yaml-language-server: $schema=../schema/plan.schema.json",
         f"# UTKAST laget med «planverk import plan» fra {source_name}; kildeteksten står i sources/{document_id}.txt.",
         "# Gå gjennom hele filen mot kilden før planen publiseres: titler, ansvar, perioder og tekst.",
-        "# Kommentarene under viser hva importen ikke var sikker på, og hva dagens datamodell ikke kan uttrykke.",
+        "# Kommentarene under viser hva importen ikke var sikker på, og hva den måtte forenkle eller legge til.",
         f"id: {draft.plan_id}",
         f"title: {q(draft.title)}",
         f"owner: {owner}",
@@ -96,40 +96,50 @@ def plan_yaml(draft: Draft, *, owner: str, document_id: str, source_name: str, n
     ]
     out.append(f"description: {block(draft.description, '  ') if draft.description else q('')}")
     out.append("groups:")
-    for package in draft.packages:
-        out += [f"  - id: {package.id}", f"    number: {q(package.number)}", f"    label: {q(package.label)}",
-                f"    title: {q(package.title)}"]
-        out += [f"    # {note}" for note in package.notes]
+    for group in draft.groups:
+        out.append(f"  - id: {group.id}")
+        if group.number is not None:
+            out.append(f"    number: {q(group.number)}")
+        out += [f"    label: {q(group.label)}", f"    title: {q(group.title)}"]
+        if group.parent is not None:
+            out.append(f"    parent: {group.parent.id}")
+        if group.goal:
+            out.append("    goal: true")
+        out += [f"    # {note}" for note in group.notes]
     out.append("measures:")
-    for x in draft.measures:
+    for x in draft.all_measures:
         out += _measure_yaml(x, ids)
     return "\n".join(out) + "\n"
 
 
 def _measure_yaml(x: Measure, ids: dict[str, str]) -> list[str]:
-    out = [f"  - id: {x.id}", f"    number: {x.number}"]
+    out = [f"  - id: {x.id}"]
+    if x.number is not None:
+        out.append(f"    number: {q(x.number)}")
     out += [f"    # {note}" for note in x.notes]
-    out += [f"    group: {x.package.id}", f"    title: {q(x.title)}"]
+    if x.parent is not None:
+        out.append(f"    parent: {x.parent.id}")
+    elif x.group is not None:
+        out.append(f"    group: {x.group.id}")
+    out.append(f"    title: {q(x.title)}")
     if x.overview_title:
         out.append(f"    overview_title: {q(x.overview_title)}")
-    out += ["    responsibility:", f"      summary: {q(x.summary) if x.summary else 'null'}",
-            f"      text: {q(x.text) if x.text else 'null'}"]
-    if x.bodies:
-        out += ["      parties:", *(f"        - {_party(b, ids)}" for b in x.bodies)]
-    else:
-        out += ["      stated: false    # kilden oppgir ikke hvem som er ansvarlig; siden skriver «ikke oppgitt i kilden»",
-                "      parties: []"]
-    actors = []
-    for body in x.actors:
-        ident = body.organisation.id if body.organisation else ids[body.new_name.casefold()] if body.new_name else None
-        if ident and ident not in actors:
-            actors.append(ident)
-    if actors:
-        out.append(f"    actors: [{', '.join(actors)}]  # ansvarlige for deltiltak (punkter med «Ansvar:»)")
-    out.append(f"    period: {_period(x.period)}")
+    if x.bodies or x.summary or x.text:
+        out += ["    responsibility:", f"      summary: {q(x.summary) if x.summary else 'null'}",
+                f"      text: {q(x.text) if x.text else 'null'}"]
+        if x.bodies:
+            out += ["      parties:", *(f"        - {_party(b, ids)}" for b in x.bodies)]
+        else:
+            out += ["      stated: false    # ingen part å lese ut av teksten; siden skriver «ikke oppgitt i kilden»",
+                    "      parties: []"]
+    elif x.parent is None:
+        out.append("    # responsibility: kilden oppgir ikke hvem som er ansvarlig; siden skriver «ikke oppgitt i kilden»")
+    if x.period is not None:
+        out.append(f"    period: {_period(x.period)}")
     if x.overview_period:
         out.append(f"    overview_period: {_period(x.overview_period)}")
-    out.append(f"    description: {block(x.description, '      ') if x.description else q('')}")
+    if x.description:
+        out.append(f"    description: {block(x.description, '      ')}")
     return out
 
 
@@ -161,7 +171,7 @@ def report_yaml(draft: Draft, *, date: str, document_id: str) -> str:
         f"source: {{document: {document_id}, page: null}}",
         "entries:",
     ]
-    for x in draft.measures:
+    for x in draft.all_measures:
         if x.status is None:
             continue
         out += [f"  - measure: {x.id}", f"    status: {q(x.status)}"]
