@@ -63,6 +63,7 @@ def test_import_of_a_text_file_writes_a_draft_that_passes_check(data_copy: Path,
     assert [(x.title, [p.organisation.id for p in x.responsibility.parties if p.organisation]) for x in parts] == [
         ("Utarbeide ein mal for utskrivingsplan", ["helsedirektoratet"]), ("Prøve ut malen i to fylke", ["ks"])]
     assert "dagens" not in plan_text
+    assert plan.editorial == ()  # the text's first line is its title
     assert "eldre" not in load(data_copy, "public").plans  # a draft until someone deletes «internal: true»
 
 
@@ -108,6 +109,8 @@ def test_imported_trees_and_loose_measures_pass_check(text: str, groups: list[tu
     plan = load(data_copy, "internal").plans["tre"]
     assert [(g.label, g.number, g.parent.number if g.parent else None) for g in plan.groups] == groups
     assert [x.title for x in plan.measures] == [line.split(": ", 1)[1] for line in text.split("\n") if line.startswith("Tiltak ")]
+    assert plan.editorial == ("title",)  # the text never names itself: «Tre» is the editor's
+    assert [g.editorial for g in plan.groups] == [("title", "label") if label == "Tiltak" else () for label, _, _ in groups]
 
 
 def test_import_of_a_real_source_with_its_statuses_as_a_draft_report(data_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -331,8 +331,8 @@ def test_nested_groups_keep_their_tree(tmp_path: Path) -> None:
     assert [(x.id, x.number, x.group.id if x.group else None) for x in draft.measures] == [
         ("tiltak-3-1", "3.1", "kapittel-3-1"), ("tiltak-3-2", "3.2", "kapittel-3-1"), ("tiltak-3-3", "3.3", "kapittel-3-2")]
     # «3.1 Tverrgåande tiltak» has no word for its kind: the label is editorial and noted
-    assert all(any("redaksjonelt" in n for n in g.notes) for g in draft.groups[1:])
-    assert not draft.groups[0].notes and not any(g.goal for g in draft.groups)
+    assert all(any("redaksjonelt" in n for n in g.notes) and g.editorial == ["label"] for g in draft.groups[1:])
+    assert not draft.groups[0].notes and not draft.groups[0].editorial and not any(g.goal for g in draft.groups)
     # «Lage felles API (Ansvar: Digdir)» makes its list sub-measures, «Kartleggje registra.» with no body stated
     parts = draft.measures[1].parts
     assert [(x.title, x.text) for x in parts] == [("Kartleggje registra", None), ("Lage felles API", "Digdir")]
@@ -387,7 +387,7 @@ Ansvar: KS
     draft = drafts.build(layout.parse(text), plan_id="x", title=None, language="nb", statuses=SCALE,
                          matcher=Matcher(ORGANISATIONS))
     assert len(draft.groups) == 1 and draft.groups[0].number is None
-    assert any("redaksjonell" in n for n in draft.groups[0].notes)
+    assert any("redaksjonell" in n for n in draft.groups[0].notes) and draft.groups[0].editorial == ["title", "label"]
     assert all(x.group is draft.groups[0] for x in draft.measures)
     assert any("redaksjonell gruppe" in f for f in draft.simplified)
     grouped = drafts.build(layout.parse("Mål 1: Trygge heimar\n\n" + text), plan_id="x", title=None, language="nb",

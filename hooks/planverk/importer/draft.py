@@ -117,6 +117,7 @@ class Group:
     line: int | None
     parent: Group | None = None
     goal: bool = False
+    editorial: list[str] = field(default_factory=list)  # fields the source does not give: title, label
     notes: list[str] = field(default_factory=list)
 
 
@@ -156,6 +157,7 @@ class Draft:
     layout: lay.Layout
     simplified: list[str]  # what the draft simplified or added, for the reviewer
     groups_found: int
+    title_is_editorial: bool = False  # the source never names itself
 
     @property
     def all_measures(self) -> list[Measure]:
@@ -192,6 +194,7 @@ def _groups(found: lay.Layout, simplified: list[str]) -> dict[int, Group]:
         made = Group(id=ident, number=group.number, label=_label(group), title=group.title, line=group.line, parent=parent,
                      goal=group.kind in _GOALS and not group.kind_is_editorial)
         if group.kind_is_editorial:
+            made.editorial.append("label")
             made.notes.append(f"kilden har bare nummeret «{group.number}» over gruppen; «{made.label}» er redaksjonelt")
         out[id(group)] = made
     for group in found.groups:
@@ -237,6 +240,7 @@ def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, 
     loose = [x for x in found.measures if x.group is None or id(x.group) not in groups]
     if loose:  # the model puts a top-level measure in a group; the source gives these none
         none = Group(id="uten-gruppe", number=None, label="Tiltak", title="Tiltak uten gruppe i kilden", line=None,
+                     editorial=["title", "label"],
                      notes=["redaksjonell: kilden plasserer ikke disse tiltakene i en gruppe, og et tiltak må ha en"])
         while none.id in {g.id for g in groups.values()}:
             none.id += "-x"
@@ -274,7 +278,7 @@ def build(found: lay.Layout, *, plan_id: str, title: str | None, language: str, 
         plan_period = {"start": int(match.group(1)), "end": int(match.group(2)), "text": match.group(0)}
     return Draft(plan_id=plan_id, title=title or found.title or plan_id, language=language, period=plan_period,
                  description=description, groups=list(groups.values()), measures=measures, layout=found,
-                 simplified=simplified, groups_found=len(found.groups))
+                 simplified=simplified, groups_found=len(found.groups), title_is_editorial=found.title is None)
 
 
 def _parts(measure: Measure, x: lay.Measure, matcher: Matcher, ids: set[str]) -> None:

@@ -89,6 +89,7 @@ def plan_yaml(draft: Draft, *, owner: str, document_id: str, source_name: str, n
         "# Kommentarene under viser hva importen ikke var sikker på, og hva den måtte forenkle eller legge til.",
         f"id: {draft.plan_id}",
         f"title: {q(draft.title)}",
+        *(["editorial: [title]  # kilden oppgir ingen tittel"] if draft.title_is_editorial else []),
         f"owner: {owner}",
         f"period: {_period(draft.period)}",
         f"source: {{document: {document_id}, page: null}}",
@@ -105,6 +106,8 @@ def plan_yaml(draft: Draft, *, owner: str, document_id: str, source_name: str, n
             out.append(f"    parent: {group.parent.id}")
         if group.goal:
             out.append("    goal: true")
+        if group.editorial:
+            out.append(f"    editorial: [{', '.join(group.editorial)}]")
         out += [f"    # {note}" for note in group.notes]
     out.append("measures:")
     for x in draft.all_measures:
