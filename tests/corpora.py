@@ -15,9 +15,9 @@ Measures, groups and entries get small valid defaults; pass any field to overrid
 
 Shapes today's model can express are the helpers below (``plan_with_groups``,
 ``strategy_with_goals_linked_from_a_plan``, ``report_covering``, ``organisation_with_history``,
-``internal_data``). Shapes waiting for issue 11's model (per-goal numbering, three
-responsibility roles, a custom status scale with percentages and group summaries, unnumbered
-measures, sub-measures, a nynorsk document) are listed in ``WAITING_FOR_THE_MODEL``.
+``internal_data``, ``plan_with_custom_scale``). Shapes waiting for issue 11's model (per-goal
+numbering, three responsibility roles, unnumbered measures, sub-measures, a nynorsk document)
+are listed in ``WAITING_FOR_THE_MODEL``.
 """
 
 from __future__ import annotations
@@ -35,12 +35,12 @@ from support import DATA, Build, build_site
 
 # The Gode krefter scale and the two roles: literals, not read from data/vocabulary.yml.
 VOCABULARY = {
-    "statuses": [
-        {"id": "ikke-igangsatt", "label": "Ikke igangsatt", "description": "Ikke startet.", "done": False, "progress": "ikke-startet"},
-        {"id": "under-planlegging", "label": "Under planlegging", "description": "Planlegges.", "done": False, "progress": "ikke-startet"},
-        {"id": "igangsatt", "label": "Igangsatt", "description": "Under gjennomføring.", "done": False, "progress": "pagar"},
-        {"id": "gjennomfort", "label": "Gjennomført", "description": "Gjennomført.", "done": True, "progress": "gjennomfort"},
-    ],
+    "scales": [{"id": "fire-trinn", "label": "Fire trinn", "statuses": [
+        {"id": "ikke-igangsatt", "label": "Ikke igangsatt", "description": "Ikke startet.", "progress": "ikke-startet"},
+        {"id": "under-planlegging", "label": "Under planlegging", "description": "Planlegges.", "progress": "ikke-startet"},
+        {"id": "igangsatt", "label": "Igangsatt", "description": "Under gjennomføring.", "progress": "pagar"},
+        {"id": "gjennomfort", "label": "Gjennomført", "description": "Gjennomført.", "progress": "gjennomfort"},
+    ]}],
     "roles": [
         {"id": "ansvarlig", "label": "Ansvarlig", "description": "Har ansvaret.", "leads": True},
         {"id": "samarbeidspart", "label": "Samarbeidspart", "description": "Samarbeider."},
@@ -59,9 +59,6 @@ WAITING_FOR_THE_MODEL = {
                           "«Mål 3, tiltak 1»: the same number under two goals, shown as written",
     "three responsibility roles": "ansvarlig departement, utførende virksomhet, deltakende virksomheter, "
                                   "several bodies per role, and «FIN/DFD» with no lead; one measure «ikke oppgitt i kilden»",
-    "custom status scale": "a plan declaring «Ikke startet / Påbegynt / I rute / Forsinket / Gjennomført / Avsluttet», "
-                           "each mapped to a progress class; a report with percent per measure, summaries per group "
-                           "and for the plan, covering only some measures",
     "unnumbered measures": "measures without number, ordered as in the file, with stable readable URLs",
     "sub-measures": "a measure with sub-measures, each with its own responsible body",
     "nynorsk document": "documents.yml has no `language` today: a document with language nn whose pages "
@@ -258,3 +255,39 @@ def internal_data(data: Data, plan: dict) -> dict:
     plan["measures"][0]["internal"] = True
     plan["measures"][0]["notes"] = [note]
     return plan
+
+
+# A second status scale, as a directorate's status page words it: six values, two of them «in progress».
+SIX_STEPS = {"id": "seks-trinn", "label": "Seks trinn", "statuses": [
+    {"id": "ikke-startet", "label": "Ikke startet", "description": "Ikke startet.", "progress": "ikke-startet"},
+    {"id": "pabegynt", "label": "Påbegynt", "description": "Påbegynt.", "progress": "pagar"},
+    {"id": "i-rute", "label": "I rute", "description": "I rute.", "progress": "pagar"},
+    {"id": "forsinket", "label": "Forsinket", "description": "Forsinket.", "progress": "forsinket"},
+    {"id": "gjennomfort", "label": "Gjennomført", "description": "Gjennomført.", "progress": "gjennomfort"},
+    {"id": "avsluttet", "label": "Avsluttet", "description": "Avsluttet uten å bli gjennomført.", "progress": "stoppet"},
+]}
+
+
+def plan_with_custom_scale(data: Data, id: str = "plan-b") -> tuple[dict, dict]:
+    """A plan on the six-value scale (added to the vocabulary) with two groups of three
+    measures, and a report per 2023-06 that covers five of the six (``tiltak-6`` is not
+    reported), gives a percentage for two, and has summaries for the plan and for ``pakke-1``.
+    ``tiltak-4`` is stopped («Avsluttet») after its period ended: stopped, not overdue;
+    ``tiltak-3`` is «Påbegynt» after its period ended: overdue."""
+    if not any(s["id"] == SIX_STEPS["id"] for s in data.vocabulary["scales"]):
+        data.vocabulary["scales"].append(copy.deepcopy(SIX_STEPS))
+    ended = (2020, 2022)
+    measures = [measure(1, period=(2022, 2026)), measure(2, period=(2022, 2026)), measure(3, period=ended),
+                measure(4, group="pakke-2", period=ended), measure(5, group="pakke-2", period=(2022, 2026)),
+                measure(6, group="pakke-2", period=(2022, 2026))]
+    plan = data.plan(id, title="Planen med seks trinn", scale="seks-trinn", measures=measures, groups=[group(1), group(2)])
+    report = data.report(f"{id}-2023-06", plan=id, as_of="2023-06", title="Status juni 2023",
+                         statuses={"tiltak-1": "I rute", "tiltak-2": "Forsinket", "tiltak-3": "Påbegynt",
+                                   "tiltak-4": "Avsluttet", "tiltak-5": "Gjennomført"})
+    report["entries"][0]["percent"] = 40
+    report["entries"][2]["percent"] = 12.5
+    report["summaries"] = [
+        {"text": "60 % av tiltaka er gjennomførte eller i rute", "percent": 60},
+        {"group": "pakke-1", "text": "Eitt av tre tiltak i pakke 1 er i rute", "percent": 33.3},
+    ]
+    return plan, report

@@ -51,7 +51,9 @@ def add_internal_content(data: Path) -> dict[str, str | None]:
     measure["notes"] = [_note(TOKENS["measure"], "kontakt"), {**_note("eldre"), "date": "2011-12-01"}]
     _write(plan_file, "plan.schema.json", plan)
 
-    statuses = [s["label"] for s in _read(data / "vocabulary.yml")["statuses"]]
+    scales = _read(data / "vocabulary.yml")["scales"]
+    scale = next((s for s in scales if s["id"] == plan.get("scale")), scales[0])
+    statuses = [s["label"] for s in scale["statuses"]]
     reports = [(path, _read(path)) for path in sorted((data / "reports").glob("*.yml"))]
     reports = sorted([(p, r) for p, r in reports if r["plan"] == plan["id"] and not r.get("draft")], key=lambda pr: pr[1]["as_of"])
     before = None

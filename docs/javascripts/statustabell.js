@@ -105,7 +105,7 @@
           leads: parties.filter(function (p) { return leading[p[2]]; }),
           partners: parties.filter(function (p) { return !leading[p[2]]; }),
           status: r[8] >= 0 ? statuses[r[8]] : null, previous: r[9] >= 0 ? statuses[r[9]] : null,
-          reported: r[10], overdue: r[11] === 1, progress: r[12], orgs: orgs, index: rows.length
+          reported: r[10], overdue: r[11] === 1, progress: r[12], percent: r[13], orgs: orgs, index: rows.length
         });
       });
     });
@@ -132,11 +132,21 @@
   }
 
   function badge(status) {
-    var span = el("span", { "class": "pv-status pv-status--" + status[0], "data-rank": String(status[2]) });
+    /* status: [filter key, label, sort key, look (colour and shape of its progress class), rank, scale] */
+    var span = el("span", { "class": "pv-status pv-status--" + status[3], "data-rank": String(status[4]) });
     span.appendChild(el("span", { "class": "pv-status__icon", "aria-hidden": "true" }));
     span.appendChild(document.createTextNode(status[1]));
     return span;
   }
+
+  /* Forward (> 0) or back (< 0): by the scale's order on one scale, else by progress class
+   * (as planverk.progress.step). */
+  function step(before, after) {
+    if (before[5] === after[5]) return after[4] - before[4];
+    return Math.floor(after[2] / 1000) - Math.floor(before[2] / 1000);
+  }
+
+  function percentText(value) { return String(value).replace(".", ",") + " %"; }
 
   function link(href, text) { return el("a", { href: href }, text); }
 
@@ -170,15 +180,23 @@
       case "status":
         if (row.status) {
           td.appendChild(badge(row.status));
+          if (row.percent !== null && row.percent !== undefined) {
+            td.appendChild(document.createTextNode(" "));
+            td.appendChild(el("span", { "class": "pv-percent" }, percentText(row.percent)));
+          }
           if (plan.drafts && plan.drafts.indexOf(row.reported) !== -1) td.appendChild(el("span", { "class": "pv-draft-tag" }, "Utkast"));
-        } else td.appendChild(el("span", { "class": "pv-status pv-status--ingen" }, "Ingen statusrapport"));
+        } else {
+          td.appendChild(el("span", { "class": "pv-status pv-status--ingen" },
+                            Object.keys(plan.reports).length ? "Ikke rapportert" : "Ingen statusrapport"));
+        }
         break;
       case "previous":
         if (!row.previous) { td.textContent = "–"; break; }
         td.appendChild(badge(row.previous));
-        if (row.status && row.status[2] !== row.previous[2]) {
+        var moved = row.status ? step(row.previous, row.status) : 0;
+        if (moved) {
           td.appendChild(document.createTextNode(" "));
-          td.appendChild(el("span", { "class": "pv-change" }, row.status[2] > row.previous[2] ? "fram" : "tilbake"));
+          td.appendChild(el("span", { "class": "pv-change" }, moved > 0 ? "fram" : "tilbake"));
         }
         break;
       case "reported": td.textContent = row.reported ? (plan.reports[row.reported] || row.reported) : "–"; break;
@@ -220,7 +238,7 @@
     var limit = PAGE;
     var orders = {};
     var labels = {};
-    ["plans", "packages", "statuses", "classes", "orgs", "roles"].forEach(function (k) {
+    ["plans", "packages", "statusOptions", "classes", "orgs", "roles"].forEach(function (k) {
       labels[k] = {};
       config[k].forEach(function (o) { labels[k][o[0]] = o[1]; });
     });
@@ -270,7 +288,7 @@
     });
     progressGroup.querySelector("fieldset").appendChild(notDone);
     box.appendChild(progressGroup);
-    box.appendChild(checkboxGroup("status", "Status", config.statuses));
+    box.appendChild(checkboxGroup("status", "Status", config.statusOptions));
     if (!config.fixedPlan && config.plans.length > 1) box.appendChild(checkboxGroup("plan", "Plan", config.plans));
     if (config.packages.length > 1) box.appendChild(checkboxGroup("gruppe", "Gruppe", config.packages));
     box.appendChild(checkboxGroup("ansvarlig", "Ansvarlig", config.orgs));
@@ -357,7 +375,7 @@
       if (state.plan.length) parts.push("plan: " + names("plans", state.plan));
       if (state.gruppe.length) parts.push("gruppe: " + names("packages", state.gruppe));
       if (state.framdrift.length) parts.push("framdrift: " + (notDoneActive() ? "ikke gjennomført" : names("classes", state.framdrift)));
-      if (state.status.length) parts.push("status: " + names("statuses", state.status));
+      if (state.status.length) parts.push("status: " + names("statusOptions", state.status));
       if (state.ansvarlig.length) {
         parts.push("ansvarlig: " + names("orgs", state.ansvarlig) +
           (state.rolle.length ? " (rolle: " + state.rolle.map(function (r) { return r === "alle" ? "alle roller" : labels.roles[r] || r; }).join(", ") + ")" : ""));

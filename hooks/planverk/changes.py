@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from . import model as m
+from .progress import step
 
 ChangeKind = Literal["status-fram", "status-tilbake", "lagt-til", "fjernet", "ansvar-endret", "tekst-endret"]
 
@@ -54,8 +55,8 @@ def compare(plan: m.Plan, older: m.StatusReport, newer: m.StatusReport) -> list[
         if b is None:
             changes.append(Change("fjernet", measure, a.status.label, None))
             continue
-        if b.status.rank != a.status.rank:
-            kind: ChangeKind = "status-fram" if b.status.rank > a.status.rank else "status-tilbake"
+        if moved := step(a.status, b.status):
+            kind: ChangeKind = "status-fram" if moved > 0 else "status-tilbake"
             changes.append(Change(kind, measure, a.status.label, b.status.label))
         ra, rb = responsibility_at(measure, a), responsibility_at(measure, b)
         if _parties(ra) != _parties(rb):

@@ -24,6 +24,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from jinja2.nodes import Expr
 from markupsafe import Markup
 
+from .progress import percent_text, sort_key
 from .text import html_text, year_month
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -77,6 +78,8 @@ def environment() -> Environment:
     env = _Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, finalize=_escape, undefined=StrictUndefined,
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False, auto_reload=False)
     env.globals["when"] = year_month
+    env.globals["sort_key"] = sort_key  # orders statuses of any scales (planverk.progress)
+    env.globals["percent"] = percent_text
     env.tests["link"] = lambda value: isinstance(value, Link)
     return env
 

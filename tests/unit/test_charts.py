@@ -9,8 +9,8 @@ from corpora import second_report
 from planverk import charts, urls
 from planverk.changes import compare
 from planverk.pages.base import Ctx
-from planverk.pages.plans import plan_page, report_counts, status_trend
-from planverk.pages.summary import status_summary
+from planverk.pages.plans import plan_page, status_trend
+from planverk.pages.summary import report_counts, report_parts, status_summary
 
 
 def _cells(row: str) -> list[str]:
@@ -30,11 +30,12 @@ def test_summary_has_a_legend_and_keeps_overdue_out_of_the_total(public_corpus):
     html = ctx.fragments[int(re.search(r"(\d+)", status_summary(ctx, [("Alle", plan.measures)], first_col="Gruppe",
                                                                      caption="x")).group(1))]
     legend = html[:html.index("<table")]
-    for status in public_corpus.vocabulary.statuses:
-        assert f"pv-bar__part--{status.id}" in legend and status.label in legend
+    assert plan.scale is not None
+    for status in plan.scale.statuses:  # one plan: its scale's statuses, each in its class's colour and shape
+        assert f"pv-bar__part--{status.look}" in legend and status.label in legend
     assert "Herav forfalt" in legend
     head = _cells(re.search(r"<thead>(.*?)</thead>", html).group(1))
-    assert head.index("Totalt") == len(public_corpus.vocabulary.statuses) + 1 + ("Uten status" in head)
+    assert head.index("Totalt") == len(plan.scale.statuses) + 1 + ("Uten status" in head)
     assert head[head.index("Totalt") + 1] == "Herav forfalt"
     row = _cells(re.search(r"<tbody>\s*<tr>(.*?)</tr>", html, re.S).group(1))
     counts = [int(c) for c in row[1:head.index("Totalt")]]
@@ -67,12 +68,12 @@ def test_two_reports_draw_the_statuses_from_report_to_report_with_a_table(tmp_pa
     assert len(rows) == len(plan.reports)
     for report, row in zip(plan.reports, rows, strict=False):
         assert row[0].startswith(report.title)
-        expected = report_counts(ctx, plan, report)
+        expected = report_counts(ctx, plan, report, report_parts(ctx, plan))
         for status in corpus.vocabulary.statuses:
             assert int(row[head.index(status.label)]) == sum(
                 1 for x in plan.measures if (e := report.entry(x.id)) and e.status.id == status.id
             )
-            assert int(row[head.index(status.label)]) == expected[status.id]
+            assert int(row[head.index(status.label)]) == expected[status.key]
         assert int(row[-1]) == len(plan.measures) == sum(int(c) for c in row[1:-1])
     assert rows[0][1:] != rows[1][1:]  # the second report moved something, and the table shows it
     kinds = [c.kind for c in compare(plan, plan.reports[0], plan.reports[1])]

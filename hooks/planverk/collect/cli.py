@@ -51,8 +51,9 @@ def _corpus(data: Path) -> m.Corpus | None:
         return None
 
 
-def _scale(corpus: m.Corpus) -> tuple[m.Status, ...]:
-    return corpus.vocabulary.statuses
+def _scale(corpus: m.Corpus, plan: m.Plan) -> tuple[m.Status, ...]:
+    """The statuses a report on ``plan`` may give: its scale's (vocabulary.yml ``scales``)."""
+    return plan.scale.statuses if plan.scale else corpus.vocabulary.statuses
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -64,7 +65,7 @@ def _template(args: argparse.Namespace) -> int:
         return _fail(f"Fant ingen plan med id «{args.plan}»; planene er: {', '.join(corpus.plans)}")
     if args.out.suffix.lower() != ".xlsx":
         return _fail(f"--out må være en .xlsx-fil; fikk «{args.out}»")
-    template.write(plan, _scale(corpus), args.out)
+    template.write(plan, _scale(corpus, plan), args.out)
     print(f"Skrev {args.out}: {len(plan.measures)} tiltak fra «{plan.title}».")
     return 0
 
@@ -93,7 +94,7 @@ def _import(args: argparse.Namespace) -> int:
         plan = _plan_for(corpus, sheet, args.plan)
         if isinstance(plan, str):
             return _fail(plan)
-        rows = read.check(sheet, plan, _scale(corpus))
+        rows = read.check(sheet, plan, _scale(corpus, plan))
     except read.SheetErrors as exc:
         return _fail([f"{len(exc.problems)} feil i arket:", *(f"  {p}" for p in exc.problems)])
     if not any(row.status for row in rows):

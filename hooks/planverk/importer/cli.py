@@ -66,7 +66,7 @@ def _import_plan(args: argparse.Namespace) -> int:
         return _fail(f"{args.source.name}: fant ingen tiltak. Importen kjenner overskrifter som «Tiltak 21: Tittel», "
                      "«Tiltak 3.2 Tittel» og et nummer alene på linjen med tittelen på neste linje.")
     draft = drafts.build(found, plan_id=args.plan_id, title=args.title, language=args.language,
-                         statuses=[s.label for s in corpus.vocabulary.statuses],
+                         statuses=[s.label for s in corpus.vocabulary.scales[0].statuses],  # a new plan's scale: the first
                          matcher=Matcher(corpus.organisations.values()), roles=corpus.vocabulary.roles)
     try:
         written = write.write(args.data, draft, text=text, owner=owner, source_name=args.source.name, corpus=corpus,

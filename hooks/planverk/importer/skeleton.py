@@ -268,7 +268,7 @@ def _report(args: argparse.Namespace) -> int:
         entry = latest.entry(x.id) if latest else None
         measures.append((x.id, str(x.number), x.title, entry.status.label if entry else None))
     text = report_yaml(report_id, plan.id, title, args.date, document, measures,
-                       [s.label for s in corpus.vocabulary.statuses])
+                       [s.label for s in (plan.scale or corpus.vocabulary.scales[0]).statuses])
     return _write(args.data, "Rapporten", target, text, document,
                   _document(document, f"{title} – {plan.title}", plan.owner.id, "statusrapport"),
                   "Fyll ut oppføringene", draft=True)

@@ -23,6 +23,7 @@ from .common import (
     RelationKind,
     Responsibility,
     Role,
+    Scale,
     Source,
     Status,
     Term,
@@ -43,6 +44,7 @@ from .plans import (
     Plan,
     StatusEntry,
     StatusReport,
+    Summary,
 )
 from .strategies import (
     Driver,
@@ -95,6 +97,7 @@ __all__ = [
     "RelationKind",
     "Responsibility",
     "Role",
+    "Scale",
     "Section",
     "ServiceGoal",
     "Signatory",
@@ -106,6 +109,7 @@ __all__ = [
     "Strategy",
     "StrategyItem",
     "SubGoal",
+    "Summary",
     "Term",
     "TextBlock",
     "Theme",

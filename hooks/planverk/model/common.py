@@ -135,12 +135,44 @@ class Theme(Base):
 
 @dataclass(frozen=True, slots=True)
 class Status:
+    """A value of a status scale (vocabulary.yml ``scales``). Its ``progress`` class (one of
+    planverk.progress.CLASSES) drives the cross-plan table, the counts, the colours and
+    shapes and the overdue rule; its id is unique only within its scale."""
+
     id: str
     label: str
     description: str
-    done: bool
-    rank: int
+    done: bool  # its progress class is done (gjennomfort)
+    rank: int  # its position in its scale, from not started to finished
     progress: str = "ukjent"  # progress class (vocabulary.yml), see planverk.progress
+    scale: str = ""  # the id of its scale
+    key: str = ""  # the status filter's value: the id on the first scale, "<scale>.<id>" on the others
+    variant: int = 0  # how many statuses before it in its scale have the same progress class
+
+    @property
+    def look(self) -> str:
+        """The CSS name of its colour and shape: its progress class's; a second status of the
+        same class in a scale is drawn with the class's other shape (``…-alt``)."""
+        return f"{self.progress}-alt" if self.variant % 2 else self.progress
+
+    @property
+    def filter_key(self) -> str:
+        return self.key or self.id
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    """A status scale as a plan or report declares it (vocabulary.yml ``scales``)."""
+
+    id: str
+    label: str
+    statuses: tuple[Status, ...]
+
+    def by_label(self, label: str) -> Status | None:
+        for status in self.statuses:
+            if status.label == label:
+                return status
+        return None
 
 
 @dataclass(frozen=True, slots=True)

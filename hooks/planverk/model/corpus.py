@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .common import Base, Document, Entity, Organisation, RelationKind, Role, Source, Status, Term, Theme
+from .common import Base, Document, Entity, Organisation, RelationKind, Role, Scale, Source, Status, Term, Theme
 from .plans import Plan
 from .strategies import Strategy
 
@@ -45,9 +45,20 @@ class Erratum:
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    statuses: tuple[Status, ...]
+    scales: tuple[Scale, ...]  # the first is the default when a plan names none and there is only one
     roles: tuple[Role, ...]
     relation_kinds: tuple[RelationKind, ...]
+
+    @property
+    def statuses(self) -> tuple[Status, ...]:
+        """Every status of every scale, scale by scale."""
+        return tuple(s for scale in self.scales for s in scale.statuses)
+
+    def scale(self, id: str) -> Scale | None:
+        for scale in self.scales:
+            if scale.id == id:
+                return scale
+        return None
 
 
 @dataclass(frozen=True)

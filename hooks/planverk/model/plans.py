@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .common import Base, Contacts, Note, Organisation, Period, Reference, Responsibility, Source, Status, Theme
+from .common import Base, Contacts, Note, Organisation, Period, Reference, Responsibility, Scale, Source, Status, Theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,17 @@ class StatusEntry:
     source: Source
     responsibility: Responsibility | None = None  # as the report states it, where it differs from the plan
     notes: tuple[Note, ...] = ()  # internal
+    percent: float | None = None  # per cent complete, where the report gives it
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A summary figure of a report, with its own text as the source words it, for one group
+    of the plan (``group``: its id) or for the whole plan (``group`` None)."""
+
+    text: str
+    group: str | None = None
+    percent: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +119,16 @@ class StatusReport(Base):
     entries: tuple[StatusEntry, ...]
     source: Source
     draft: bool = False  # only in the internal handbook; published by deleting `draft: true`
+    scale: Scale | None = None  # the scale its statuses are on (its own, or its plan's)
+    summaries: tuple[Summary, ...] = ()
 
     @property
     def as_of_year(self) -> int:
         return int(self.as_of[:4])
+
+    def summaries_for(self, group: str | None) -> tuple[Summary, ...]:
+        """The summaries of one group (its id), or of the whole plan (None)."""
+        return tuple(x for x in self.summaries if x.group == group)
 
     def entry(self, measure_id: str) -> StatusEntry | None:
         for entry in self.entries:
@@ -136,6 +153,7 @@ class Plan(Base):
     themes: tuple[Theme, ...]
     source: Source
     notes: tuple[Note, ...] = ()  # internal
+    scale: Scale | None = None  # its status scale (vocabulary.yml scales; the plan's `scale`)
 
     @property
     def latest_report(self) -> StatusReport | None:

@@ -16,7 +16,7 @@ from ..text import indent, md_text, plural
 from .base import Ctx, Page, block, bullet_links, commas, editorial_note, related, source_link, title_of
 from .internal import draft_notice, drafts_used, entry_notes_block, last_published_before, notes_block, report_notes
 from .printable import plan_print_path
-from .summary import bar, group_rows, legend, status_summary, summary_groups
+from .summary import bar, group_rows, legend, report_counts, report_figures, report_parts, status_summary, summary_groups
 from .tables import TableSpec, measures_table
 
 
@@ -73,6 +73,7 @@ def plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         ctx.prose(plan.description, source=plan.source),
         "## Status",
         _report_line(ctx, plan),
+        report_figures(ctx, plan),
         status_summary(ctx, rows, first_col="Gruppe", caption=f"Status for tiltakene i {plan.title}", links=links),
         "### Fra rapport til rapport" if len(plan.reports) > 1 else "",
         status_trend(ctx, plan),
@@ -134,6 +135,7 @@ def group_page(ctx: Ctx, plan: m.Plan, group: m.Group) -> Page:
         _group_facts(ctx, group),
         notes_block(ctx, group.notes),
         ctx.prose(group.description, source=group.source),
+        report_figures(ctx, plan, group.id, scope="i gruppen", measures=plan.measures_in(group, deep=True)),
         f"## {md_text(group_heading(plan, inner))}" if inner else "",
         bullet_links(ctx, inner, lambda g: f" ({plural(len(plan.measures_in(g, deep=True)), 'tiltak', 'tiltak')})") if inner else "",
         f"## Tiltak ({len(measures)})" if measures or not inner else "",
@@ -245,16 +247,6 @@ def _coverage(ctx: Ctx, plan: m.Plan) -> str:
             + ctx.fragment(block("link_list", [(ctx.a(x), "") for x in unlinked])))
 
 
-def report_counts(ctx: Ctx, plan: m.Plan, report: m.StatusReport) -> dict[str, int]:
-    """Measures of the plan per status in ``report``; those the report leaves out under "ingen"."""
-    counts = {s.id: 0 for s in ctx.statuses}
-    counts["ingen"] = 0
-    for measure in plan.measures:
-        entry = report.entry(measure.id)
-        counts[entry.status.id if entry else "ingen"] += 1
-    return counts
-
-
 _MOVES = (("status-fram", "fram i status", "fram i status"), ("status-tilbake", "tilbake i status", "tilbake i status"),
           ("lagt-til", "nytt i rapporten", "nye i rapporten"), ("fjernet", "ikke med i rapporten", "ikke med i rapporten"))
 
@@ -264,20 +256,21 @@ def status_trend(ctx: Ctx, plan: m.Plan) -> str:
     (only for a plan with two or more reports)."""
     if len(plan.reports) < 2:
         return ""
-    counted = [(r, report_counts(ctx, plan, r)) for r in plan.reports]
+    columns = report_parts(ctx, plan)
+    counted = [(r, report_counts(ctx, plan, r, columns)) for r in plan.reports]
     has_none = any(c["ingen"] for _, c in counted)
-    keys = [s.id for s in ctx.statuses] + (["ingen"] if has_none else [])
-    rows = [{"title": r.title, "when": ctx.when(r.as_of), "counts": [c[k] for k in keys], "total": len(plan.measures),
-             "bar": bar(ctx, c, len(plan.measures), wide=True)} for r, c in counted]
+    shown = [p for p in columns if p.key != "ingen" or has_none]
+    rows = [{"title": r.title, "when": ctx.when(r.as_of), "counts": [c[p.key] for p in shown], "total": len(plan.measures),
+             "bar": bar(ctx, c, len(plan.measures), wide=True, columns=columns)} for r, c in counted]
     moves = []
     for older, newer in zip(plan.reports, plan.reports[1:], strict=False):
         kinds: list[str] = [c.kind for c in compare(plan, older, newer)]
         text = ", ".join(f"{kinds.count(k)} {one if kinds.count(k) == 1 else many}" for k, one, many in _MOVES if kinds.count(k))
         moves.append({"before": ctx.when(older.as_of), "after": ctx.when(newer.as_of),
                       "text": f"{text} (av {len(plan.measures)} tiltak)" if text else "ingen tiltak endret status"})
-    head = [s.label for s in ctx.statuses] + (["Uten status"] if has_none else [])
+    head = [p.label for p in shown]
     return ctx.html("trend.html", id=f"utvikling-{plan.id}", rows=rows, head=head, moves=moves,
-                    legend=legend(ctx, has_none=has_none))
+                    legend=legend(ctx, has_none=has_none, columns=columns))
 
 
 def changes_path(plan: m.Plan) -> str:

@@ -17,11 +17,11 @@ from markupsafe import Markup
 
 from .. import model as m
 from .. import urls
-from ..progress import CLASSES
+from ..progress import CLASSES, sort_key
 from ..text import md_text, plural
 from .base import Ctx, Page, title_of
 from .internal import draft_notice, drafts_used
-from .summary import SummaryRow, group_rows, status_summary, summary_groups
+from .summary import SummaryRow, group_rows, report_figures, scales_of, status_summary, summary_groups
 from .tables import COLUMNS, measure_rows
 
 TABLE_ID = "statustabell"
@@ -54,9 +54,16 @@ def _columns(ctx: Ctx, plans: list[m.Plan], *, with_plan: bool) -> tuple[str, ..
 def _config(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None) -> dict[str, object]:
     """What the table script needs besides the rows: labels for filters, captions and cells."""
     measures = [x for p in plans for x in p.measures]
-    statuses = [[s.id, s.label, s.rank] for s in ctx.statuses]
+    # every status of every scale, in the order the data scripts' rows count them (_status_table)
+    statuses: list[list[object]] = [[s.filter_key, s.label, sort_key(s), s.look, s.rank, s.scale] for s in ctx.statuses]
+    used = scales_of(ctx, measures)
+    several = len(used) > 1
+    options = [[s.filter_key, f"{s.label} ({scale.label})" if several else s.label]
+               for scale in ctx.corpus.vocabulary.scales if scale.id in used for s in scale.statuses]
     if any(ctx.index.entry(x) is None for x in measures):
-        statuses.append([NO_REPORT, "Ingen statusrapport", -1])
+        none = "Ikke rapportert" if all(p.reports for p in plans) else "Ingen statusrapport"
+        statuses.append([NO_REPORT, none, -1, "ingen", -1, ""])
+        options.append([NO_REPORT, none])
     present = {ctx.index.progress(x) for x in measures}
     orgs = sorted({o for x in measures for o in x.responsibility.organisations} | {o for x in measures for o in x.actors},
                   key=lambda o: o.name.casefold())
@@ -66,7 +73,8 @@ def _config(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None) -> dict
         "plans": [[p.id, p.title] for p in plans],
         "fixedPlan": fixed_plan.id if fixed_plan else "",
         "packages": [[g.id, title_of(g)] for g in summary_groups(fixed_plan)] if fixed_plan else [],  # the group filter
-        "statuses": statuses,
+        "statuses": statuses,  # [filter key, label, sort key, look, rank in its scale, scale]
+        "statusOptions": options,  # the status filter: the statuses of the scales the plans use
         "classes": [[k, v] for k, v in CLASSES.items() if k in present or k in ("ikke-startet", "pagar", "forsinket", "gjennomfort")],
         "roles": [[r.id, r.label] for r in ctx.corpus.vocabulary.roles] + [["aktor", "Aktør"]],
         "leads": [r.id for r in ctx.corpus.vocabulary.roles if r.leads],  # the roles shown as responsible
@@ -142,6 +150,7 @@ def status_plan_page(ctx: Ctx, plan: m.Plan) -> Page:
         (f"Status for tiltakene i {ctx.link(plan)} etter **{md_text(report.title)}** (status per {md_text(ctx.when(report.as_of))})."
          if report else f"{ctx.link(plan)} har ingen statusrapport i dataene ennå; tiltakene står uten status."),
         f"Se også [statusoversikten over alle planer]({ctx.to(urls.STATUS)}).",
+        report_figures(ctx, plan),
         status_summary(ctx, rows, first_col="Gruppe", caption=f"Antall tiltak per status i {plan.title}", links=links),
         f"## Alle tiltak ({len(plan.measures)})",
         _filters(ctx, [plan], fixed_plan=plan, columns=columns, static_rows=table),
@@ -154,7 +163,7 @@ def status_data_files(corpus: m.Corpus, *, directory_urls: bool) -> list[tuple[s
     """One script per plan with its rows, compact (arrays, ids into small tables)."""
     ctx = Ctx.create(corpus, directory_urls=directory_urls)
     out = []
-    statuses = {s.id: i for i, s in enumerate(ctx.statuses)}
+    statuses = {(s.scale, s.id): i for i, s in enumerate(ctx.statuses)}
     for plan in ctx.corpus.plans.values():
         def path(md: str) -> str:
             return urls.site_path(md, directory_urls=ctx.directory_urls)
@@ -176,9 +185,10 @@ def status_data_files(corpus: m.Corpus, *, directory_urls: bool) -> list[tuple[s
                 measure_path.removeprefix(base) if measure_path.startswith(base) else "/" + measure_path,
                 measure.number_text, measure.title, groups[measure.group.id], parties, [o.id for o in measure.actors],
                 period.text if period else "", f"{period.start}-{period.end or 9999}" if period else "9999",
-                statuses[found[1].status.id] if found else -1,
-                statuses[before.id] if before else -1,
+                statuses[found[1].status.scale, found[1].status.id] if found else -1,
+                statuses[before.scale, before.id] if before else -1,
                 found[0].as_of if found else "", 1 if ctx.index.is_overdue(measure) else 0, ctx.index.progress(measure),
+                found[1].percent if found else None,
             ])
         data = {
             "id": plan.id, "title": plan.title, "path": path(urls.page_of(plan.ref)), "base": base,

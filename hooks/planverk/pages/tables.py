@@ -15,6 +15,7 @@ from typing import NamedTuple
 from markupsafe import Markup
 
 from .. import model as m
+from .. import progress
 from ..changes import previous_entry
 from ..templating import Link, render
 from .base import Ctx, commas
@@ -76,6 +77,8 @@ class _Row(NamedTuple):
     before: m.Status | None
     moved: str
     as_of: str
+    no_status: str = ""  # what the status cell says without a status: «Ikke rapportert» or «Ingen statusrapport»
+    percent: str = ""  # per cent complete, as shown ("40 %"), where the report gives it
 
 
 def measures_table(ctx: Ctx, measures: Sequence[m.Measure], spec: TableSpec) -> str:
@@ -99,11 +102,11 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> _Row:
     if "previous" in columns:
         previous = previous_entry(plan, measure)
         before = previous[1].status if previous else None
-        if before is not None and status is not None and status.rank != before.rank:
-            moved = "fram" if status.rank > before.rank else "tilbake"
+        if before is not None and status is not None and (step := progress.step(before, status)):
+            moved = "fram" if step > 0 else "tilbake"
     period = measure.period
     return _Row(
-        plan.id, status.id if status else "ingen-rapport",
+        plan.id, status.filter_key if status else "ingen-rapport",
         " ".join(sorted({o.id for o in responsibility.organisations})),
         ctx.index.is_overdue(measure), ctx.index.progress(measure),
         plan.title, Link(ctx.url(plan.ref), ctx.text(plan.title)) if "plan" in columns else None,
@@ -112,7 +115,8 @@ def _row(ctx: Ctx, measure: m.Measure, columns: tuple[str, ...]) -> _Row:
         ctx.url(group.ref) if "group" in columns else "", group.designation, ctx.index.order(group),
         leads, partners, responsibility.parties[0].label if responsibility.parties else "",
         f"{period.start}-{period.end or 9999}" if period else "9999", period.text if period else "",
-        status, bool(found and found[0].draft), before, moved, found[0].as_of if found else "")
+        status, bool(found and found[0].draft), before, moved, found[0].as_of if found else "",
+        progress.no_status(plan), progress.percent_text(found[1].percent) if found else "")
 
 
 def _parties(ctx: Ctx, parties: Sequence[m.Party]) -> list[tuple[Markup, _Party]]:

@@ -105,7 +105,7 @@ def _measure_doc(url: str, title: str, measure: m.Measure, plan: m.Plan, index: 
     latest = index.entry(measure)
     if latest is not None:
         _report, entry = latest
-        status = entry.status.id
+        status = entry.status.filter_key
         if entry.narrative:
             text.append(plain(entry.narrative))
     responsibility = measure.responsibility

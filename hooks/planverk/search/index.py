@@ -157,7 +157,7 @@ def build(docs: list[SearchDoc], statuses: tuple[m.Status, ...]) -> dict[str, st
         "metaChunk": META_CHUNK,
         "textChunk": TEXT_CHUNK,
         "stopwords": sorted(STOPWORDS),
-        "statuses": [[[stem(w) for w in words(s.label)], STATUS_PREFIX + s.id] for s in statuses],
+        "statuses": [[[stem(w) for w in words(s.label)], STATUS_PREFIX + s.filter_key] for s in statuses],
     }
     files["manifest.js"] = _js("manifest", manifest)
     return files

@@ -21,6 +21,7 @@ from .known import Known
 from .news import news
 from .organisations import organisations
 from .plans import plan
+from .reports import check_statuses
 from .relations import relations
 from .strategies import strategy
 from .vocabulary import vocabulary
@@ -40,12 +41,16 @@ def build(files: Files, report: Report, root: Path, audience: str) -> tuple[m.Co
 
     docs = documents(cursor("documents.yml"), root / "sources", registry)
     orgs = organisations(cursor("organisations.yml"), docs, registry)
-    known = Known(registry=registry, vocabulary=vocabulary(one(files, "vocabulary.yml")), documents=docs, organisations=orgs,
+    known = Known(registry=registry, vocabulary=vocabulary(cursor("vocabulary.yml"), registry), documents=docs, organisations=orgs,
                   themes=themes(cursor("themes.yml"), registry))
     glossary = terms(cursor("glossary.yml"), orgs, docs, registry)
     built_strategies = {s.id: s for cur in cursors("strategies") if (s := strategy(cur, known))}
     reports = cursors("reports")
     built_plans = {p.id: p for cur in cursors("plans") if (p := plan(cur, known, reports))}
+    planned = {cur.file.data["id"] for cur in cursors("plans")}
+    for cur in reports:  # a report whose plan file is not read (it has errors): its statuses, in this run too
+        if cur.file.data["plan"] not in planned:
+            check_statuses(cur, known)
     built_news = {n.id: n for cur in cursors("news") if (n := news(cur, known))}
     corpus = m.Corpus(
         audience=audience,

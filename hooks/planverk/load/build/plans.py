@@ -14,7 +14,7 @@ from ... import model as m
 from .. import convert
 from ..cursor import Cursor
 from .known import Known
-from .reports import report
+from .reports import report, scale_named
 
 T = TypeVar("T")
 
@@ -66,7 +66,9 @@ def plan(cur: Cursor, known: Known, reports: list[Cursor]) -> m.Plan | None:
     failed += [f"group:{pid}/{g['id']}" for g in d["groups"] if g["id"] not in by_group]
     registry.fail(*failed)
 
-    built_reports = sorted(((r, rc) for rc in reports if rc.file.data["plan"] == pid if (r := report(rc, known, measure_ids)) is not None),
+    scale = scale_named(d.get("scale"), known, cur)
+    built_reports = sorted(((r, rc) for rc in reports if rc.file.data["plan"] == pid
+                            if (r := report(rc, known, measure_ids, scale, group_ids)) is not None),
                            key=lambda pair: (pair[0].as_of, pair[0].id))
     period = convert.period(d["period"], cur.at("period"))
     description = convert.prose(d["description"], cur.at("description")) or ""
@@ -81,7 +83,7 @@ def plan(cur: Cursor, known: Known, reports: list[Cursor]) -> m.Plan | None:
                    measures=tuple(x for x, _ in measures if x.parent is None),
                    sub_measures=tuple(x for x, _ in measures if x.parent is not None),
                    reports=tuple(r for r, _ in built_reports), themes=themes, source=src, notes=notes,
-                   editorial=tuple(d.get("editorial", ())))
+                   editorial=tuple(d.get("editorial", ())), scale=scale)
     registry.register(found, cur)
     places: list[tuple[m.Entity, Cursor]] = [*groups, *measures, *built_reports]
     for entity, at in places:  # each at its place in its file, for the line
