@@ -24,7 +24,7 @@ from . import model as m
 from . import urls
 from .index import Index
 from .plaintext import plain
-from .progress import is_overdue
+from .progress import is_overdue, progress_class
 from .xlsx import workbook
 
 CSV_FIELDS: list[tuple[str, str, str]] = [  # name, Frictionless type, description (Norwegian)
@@ -45,7 +45,11 @@ CSV_FIELDS: list[tuple[str, str, str]] = [  # name, Frictionless type, descripti
     ("periode", "string", "Perioden slik kilden skriver den"),
     ("rapport_id", "string", "Statusrapportens id (tom for tiltak uten rapport)"),
     ("status_per", "string", "Datoen statusen gjelder for (ÅÅÅÅ-MM)"),
-    ("status", "string", "Status"),
+    ("status", "string", "Status, slik planens statusskala skriver den"),
+    ("statusskala", "string", "Statusskalaens id (vocabulary.yml); planer kan bruke ulike skalaer"),
+    ("framdrift", "string", "Framdriftsklassen, lik på tvers av skalaer: ikke-startet, pagar, forsinket, gjennomfort, "
+                            "stoppet eller ukjent (et forfalt tiltak er forsinket)"),
+    ("prosent", "number", "Hvor mange prosent av tiltaket som er gjennomført, når rapporten oppgir det"),
     ("forfalt", "boolean", "Perioden var over ved rapportdatoen uten at tiltaket var gjennomført"),
     ("gjeldende", "boolean", "Raden har tiltakets nyeste status (true på én rad per tiltak; velg disse for dagens status)"),
     ("nettadresse", "string", "Tiltakets side på nettstedet"),
@@ -94,7 +98,10 @@ def csv_rows(corpus: m.Corpus, index: Index, *, site_url: str = "") -> Iterator[
                     "periode_slutt": measure.period.end if measure.period and measure.period.end else "",
                     "periode": measure.period.text if measure.period else "",
                     "rapport_id": report.id if report else "", "status_per": report.as_of if report else "",
-                    "status": entry.status.label if entry else "", "forfalt": "true" if overdue else "false",
+                    "status": entry.status.label if entry else "", "statusskala": entry.status.scale if entry else "",
+                    "framdrift": progress_class(measure, report, entry),
+                    "prosent": entry.percent if entry and entry.percent is not None else "",
+                    "forfalt": "true" if overdue else "false",
                     "gjeldende": "true" if position == len(reports) else "false",
                     "nettadresse": _absolute(site_url, measure.ref), "kilde": measure.source.document.id,
                     "kilde_side": measure.source.page or "",
@@ -171,7 +178,8 @@ def measure_json(plan: m.Plan, measure: m.Measure, *, site_url: str = "") -> dic
         "aktorer": [o.id for o in measure.actors],
         "periode": _period(measure.period), "periode_i_oversikten": _period(measure.overview_period),
         "beskrivelse": plain(measure.description), "temaer": [t.id for t in measure.themes],
-        "status": [{"rapport": r.id, "per": r.as_of, "status": e.status.label, "tekst": plain(e.narrative),
+        "status": [{"rapport": r.id, "per": r.as_of, "status": e.status.label, "skala": e.status.scale,
+                    "framdrift": progress_class(measure, r, e), "prosent": e.percent, "tekst": plain(e.narrative),
                     "referanser": [{"nummer": x.number, "tekst": x.text, "url": x.url} for x in e.references]}
                    for r in plan.reports for e in [r.entry(measure.id)] if e is not None],
         "nettadresse": _absolute(site_url, measure.ref), "kilde": _source(measure.source),
@@ -179,7 +187,14 @@ def measure_json(plan: m.Plan, measure: m.Measure, *, site_url: str = "") -> dic
 
 
 def measures_json(corpus: m.Corpus, *, site_url: str = "") -> str:
-    return _json({"tiltak": [measure_json(p, x, site_url=site_url) for p in corpus.plans.values() for x in p.measures]})
+    return _json({"tiltak": [measure_json(p, x, site_url=site_url) for p in corpus.plans.values() for x in p.measures],
+                  "oppsummeringer": summaries_json(corpus)})
+
+
+def summaries_json(corpus: m.Corpus) -> list[dict[str, Any]]:
+    """The reports' summary figures (per group, or for the whole plan: gruppe null), with their text."""
+    return [{"plan": p.id, "rapport": r.id, "per": r.as_of, "gruppe": x.group, "tekst": x.text, "prosent": x.percent}
+            for p in corpus.plans.values() for r in p.reports for x in r.summaries]
 
 
 DATASET_TITLE = "Tiltak i handlingsplanene, med ansvar og status"

@@ -7,7 +7,7 @@ from .. import exports
 from ..text import md_text
 from .base import Ctx, Page
 
-TYPE_LABEL = {"string": "tekst", "integer": "heltall", "boolean": "sann/usann (true/false)"}
+TYPE_LABEL = {"string": "tekst", "integer": "heltall", "number": "tall (desimaltall)", "boolean": "sann/usann (true/false)"}
 
 
 def open_data_page(ctx: Ctx) -> Page:
