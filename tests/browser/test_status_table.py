@@ -5,13 +5,17 @@ counts."""
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
 from collections import Counter
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from corpora import Data, measure, plan_with_custom_scale
 from planverk import urls
 from planverk.index import Index
 from support import screenshot
@@ -27,7 +31,7 @@ def measures(corpus):
 
 def status_of(index, measure) -> str:
     found = index.entry(measure)
-    return found[1].status.id if found else "ingen-rapport"
+    return found[1].status.filter_key if found else "ingen-rapport"
 
 
 def shown(page) -> int:
@@ -299,3 +303,77 @@ def test_status_pages_have_no_axe_violations(browser, served, public_corpus, kin
              for v in result.response["violations"]]
     assert not found, "\n".join(found)
     context.close()
+
+
+# --- plans on different status scales in one table (a literal corpus, built once) -------------
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def two_scales(tmp_path_factory):
+    """plan-a on the four-value scale and plan-b on six values, with percent and a partial report,
+    built and served: (base URL, corpus)."""
+    tmp = tmp_path_factory.mktemp("two-scales")
+    data = Data(tmp)
+    data.plan("plan-a", title="Planen med fire trinn", scale="fire-trinn",
+              measures=[measure(1, period=(2022, 2026)), measure(2, period=(2022, 2026))])
+    data.report("plan-a-2023-06", plan="plan-a", as_of="2023-06", statuses={"tiltak-1": "Igangsatt", "tiltak-2": "Gjennomført"})
+    plan_with_custom_scale(data)
+    build = data.build(tmp / "build")
+    assert build.returncode == 0, build.output
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(build.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", data.load()
+    server.shutdown()
+    server.server_close()
+
+
+def test_two_scales_filter_by_status_within_a_scale_and_by_class_across(page, two_scales):
+    base, corpus = two_scales
+    index = Index(corpus)
+    everything = measures(corpus)
+    page.goto(base + "status/")
+    expect(page.locator(ROWS)).to_have_count(len(everything))
+    options = page.locator('#statusfilter input[name="status"]').evaluate_all("xs => xs.map(x => x.parentNode.textContent.trim())")
+    assert "I rute (Seks trinn)" in options and "Igangsatt (Fire trinn)" in options
+    b = corpus.plans["plan-b"]
+    one = next(e.status for e in b.latest_report.entries if e.status.label == "I rute")
+    page.goto(base + "status/?status=" + one.filter_key)
+    expected = [x for x in everything if status_of(index, x) == one.filter_key]
+    expect(page.locator(ROWS)).to_have_count(len(expected))
+    expect(page.locator(f"{ROWS} .pv-status--{one.look}")).to_have_count(len(expected))
+    page.goto(base + "status/?framdrift=pagar")
+    expected = [x for x in everything if index.progress(x) == "pagar"]
+    expect(page.locator(ROWS)).to_have_count(len(expected))
+    plans = set(page.locator(ROWS).evaluate_all("rows => rows.map(r => r.getAttribute('data-plan'))"))
+    assert plans == {x.plan_id for x in expected} and len(plans) > 1  # one class, two scales
+    page.goto(base + "status/?status=gjennomfort")  # a bare id: the first scale's status only
+    expected = [x for x in everything if status_of(index, x) == "gjennomfort"]
+    expect(page.locator(ROWS)).to_have_count(len(expected))
+    assert {x.plan_id for x in expected} == {"plan-a"}
+
+
+def test_percent_and_not_reported_are_drawn_by_the_script(page, two_scales):
+    base, corpus = two_scales
+    plan = corpus.plans["plan-b"]
+    report = plan.latest_report
+    page.goto(base + urls.url_of(urls.status_plan_page(plan.id)))
+    expect(page.locator("#statusfilter")).to_be_visible()
+    rows = page.locator(ROWS)
+    expect(rows).to_have_count(len(plan.measures))
+    for i, x in enumerate(plan.measures):
+        entry = report.entry(x.id)
+        cell = rows.nth(i).locator('td[data-label="Status"]')
+        if entry is None:
+            expect(cell).to_have_text("Ikke rapportert")
+        else:
+            expect(cell.locator(".pv-status")).to_have_text(entry.status.label)
+            percent = cell.locator(".pv-percent")
+            if entry.percent is None:
+                expect(percent).to_have_count(0)
+            else:
+                expect(percent).to_have_text(f"{entry.percent:g} %".replace(".", ","))
