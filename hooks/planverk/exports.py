@@ -46,7 +46,7 @@ CSV_FIELDS: list[tuple[str, str, str]] = [  # name, Frictionless type, descripti
     ("rapport_id", "string", "Statusrapportens id (tom for tiltak uten rapport)"),
     ("status_per", "string", "Datoen statusen gjelder for (ÅÅÅÅ-MM)"),
     ("status", "string", "Status, slik planens statusskala skriver den"),
-    ("statusskala", "string", "Statusskalaens id (vocabulary.yml); planer kan bruke ulike skalaer"),
+    ("statusskala", "string", "Statusskalaens id; planer kan bruke ulike skalaer"),
     ("framdrift", "string", "Framdriftsklassen, lik på tvers av skalaer: ikke-startet, pagar, forsinket, gjennomfort, "
                             "stoppet eller ukjent (et forfalt tiltak er forsinket)"),
     ("prosent", "number", "Hvor mange prosent av tiltaket som er gjennomført, når rapporten oppgir det"),

@@ -163,4 +163,4 @@ def test_public_status_comes_from_the_published_report_only(fx):
     report = public.plans[fx.plan].latest_report
     if report is not None:
         entry = report.entry(fx.measure)
-        assert entry is not None and f'pv-status--{entry.status.id}"' in page.split("</ul>", 1)[0]
+        assert entry is not None and f'pv-status--{entry.status.look}"' in page.split("</ul>", 1)[0]

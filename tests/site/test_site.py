@@ -199,7 +199,7 @@ def test_overdue_flag(small):
 def test_status_is_text_not_colour_alone(small):
     page = small.html("handlingsplaner/plan-a/tiltak-3/index.html")
     assert re.search(
-        r'<span class="pv-status pv-status--under-planlegging"[^>]*>'
+        r'<span class="pv-status pv-status--ikke-startet-alt"[^>]*>'
         r'<span class="pv-status__icon" aria-hidden="true"></span>Under planlegging</span>',
         page,
     )
