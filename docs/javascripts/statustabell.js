@@ -105,7 +105,7 @@
           leads: parties.filter(function (p) { return leading[p[2]]; }),
           partners: parties.filter(function (p) { return !leading[p[2]]; }),
           status: r[8] >= 0 ? statuses[r[8]] : null, previous: r[9] >= 0 ? statuses[r[9]] : null,
-          reported: r[10], overdue: r[11] === 1, progress: r[12], percent: r[13], orgs: orgs, index: rows.length
+          reported: r[10], overdue: r[11] === 1, progress: r[12], percent: r[13], orgs: orgs, index: rows.length  /* r[13]: only when given */
         });
       });
     });

@@ -223,7 +223,7 @@ def test_two_plans_on_two_scales_share_one_status_table_by_progress_class(tmp_pa
             found = index.entry(x)
             assert (statuses[row[8]][0] if row[8] >= 0 else None) == (found[1].status.key if found else None)
             assert (statuses[row[8]][3] if row[8] >= 0 else None) == (found[1].status.look if found else None)
-            assert row[13] == (found[1].percent if found else None)
+            assert (row[13] if len(row) > 13 else None) == (found[1].percent if found else None)
 
 
 def test_without_javascript_each_plans_page_shows_its_own_scale(tmp_path):

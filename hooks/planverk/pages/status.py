@@ -181,15 +181,17 @@ def status_data_files(corpus: m.Corpus, *, directory_urls: bool) -> list[tuple[s
                        for p in measure.responsibility.parties]
             period = measure.period
             measure_path = path(urls.page_of(measure.ref))
-            rows.append([
+            row = [
                 measure_path.removeprefix(base) if measure_path.startswith(base) else "/" + measure_path,
                 measure.number_text, measure.title, groups[measure.group.id], parties, [o.id for o in measure.actors],
                 period.text if period else "", f"{period.start}-{period.end or 9999}" if period else "9999",
                 statuses[found[1].status.scale, found[1].status.id] if found else -1,
                 statuses[before.scale, before.id] if before else -1,
                 found[0].as_of if found else "", 1 if ctx.index.is_overdue(measure) else 0, ctx.index.progress(measure),
-                found[1].percent if found else None,
-            ])
+            ]
+            if found and found[1].percent is not None:  # only where the report gives it: no null on every row
+                row.append(found[1].percent)
+            rows.append(row)
         data = {
             "id": plan.id, "title": plan.title, "path": path(urls.page_of(plan.ref)), "base": base,
             "packages": [[g.id, g.designation, path(urls.page_of(g.ref)), i] for i, g in enumerate(plan.groups)],
