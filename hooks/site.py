@@ -16,8 +16,11 @@ Events and why:
 - on_page_markdown: exclude every page from Material's search plugin, which would otherwise
   parse every page's HTML again for an index nothing reads (the plugin stays enabled because
   Material shows its search box only then).
-- on_nav: give pages outside the nav (measures) a parent page, for breadcrumbs and the nav.
-- on_env: the publisher (extra.planverk.publisher) for the header and footer templates.
+- on_nav: give pages outside the nav (measures) a parent page, for breadcrumbs and the nav; and
+  make the nav cache (planverk/navcache.py): the sidebar nav is rendered once per place in the
+  nav, not once per page (it was 35 % of a 10,000-measure build).
+- on_env: the publisher (extra.planverk.publisher) for the header and footer templates, and the
+  nav cache for overrides/partials/nav.html.
 - on_post_build: drop the build's state, so `mkdocs serve` rebuilds from fresh data.
 
 A build's state (the corpus, its index and abbreviations, made once, and the pages' HTML
@@ -50,6 +53,7 @@ from planverk.index import Index
 from planverk.load import AUDIENCES, load
 from planverk.model import Corpus
 from planverk.nav import build_nav, homes
+from planverk.navcache import NavCache
 from planverk.pages import build_pages
 from planverk.pages.base import expand
 from planverk.pages.status import status_data_files
@@ -72,6 +76,7 @@ class BuildState:
     dates: dict[str, int]  # data file -> when it last changed (git)
     fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path -> its HTML fragments
     content_s: float = 0.0  # time spent in on_page_content (PLANVERK_TIMINGS)
+    nav_cache: NavCache | None = None  # the sidebar nav rendered once per place in the nav (on_nav)
 
 
 _STATE = "planverk_state"  # the attribute of the build's config that holds its BuildState
@@ -212,12 +217,19 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
         parent = files.get_file_from_path(home) if home and home != file.src_uri else None
         if parent is not None and parent.page is not None and parent.src_uri in in_nav:
             page.parent = parent.page  # type: ignore[assignment]  # a page as parent: what breadcrumbs follow
+    # PLANVERK_NAV_CACHE=0 renders the nav per page, as Material does (tests/site/test_nav_cache.py compares)
+    _state(config).nav_cache = NavCache(nav, enabled=os.environ.get("PLANVERK_NAV_CACHE") != "0")
     return nav
 
 
 def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    """The publisher (name, logo, contact, colours) for the header and footer templates."""
-    env.globals["publisher"] = _state(config).publisher
+    """The publisher (name, logo, contact, colours) for the header and footer templates, and the
+    nav cache that overrides/partials/nav.html renders through."""
+    state = _state(config)
+    env.globals["publisher"] = state.publisher
+    if state.nav_cache is None:
+        raise PluginError("planverk: no nav cache; on_nav did not run for this build")
+    env.globals["planverk_nav"] = state.nav_cache.render
     return env
 
 
@@ -238,7 +250,10 @@ def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
     if os.environ.get("PLANVERK_TIMINGS"):
-        log.info(f"planverk timing page-content={_state(config).content_s:.2f}s")
+        state = _state(config)
+        log.info(f"planverk timing page-content={state.content_s:.2f}s")
+        if state.nav_cache is not None:
+            log.info(f"planverk timing nav-reused={state.nav_cache.hits}")
     _drop_state(config)
 
 

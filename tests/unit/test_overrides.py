@@ -79,3 +79,9 @@ def test_custom_language_translates_the_landmarks_and_falls_back_to_nb():
     text = (REPO / "overrides/partials/languages/custom.html").read_text(encoding="utf-8")
     assert '{% import "partials/languages/nb.html" as nb %}' in text and "or nb.t(key)" in text
     assert '"header": "Toppfelt"' in text and '"footer": "Forrige og neste side"' in text
+
+
+def test_nav_override_is_materials_nav_inside_the_cache_call():
+    ours = _body((REPO / "overrides/partials/nav.html").read_text(encoding="utf-8"))
+    theirs = _body((MATERIAL / "partials/nav.html").read_text(encoding="utf-8"))
+    assert ours == "\n{%- call planverk_nav(page) -%}" + theirs + "{%- endcall %}\n"
