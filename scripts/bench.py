@@ -59,6 +59,18 @@ def project(root: Path, data: Path) -> Path:
     return root
 
 
+def overrides_without_hook(root: Path) -> None:
+    """Our theme overrides for a project without our hook: all but partials/nav.html, which renders
+    through the hook's nav cache; Material's own nav.html renders the nav for every page there."""
+    (root / "overrides" / "partials").mkdir(parents=True)
+    for item in (REPO / "overrides").iterdir():
+        if item.name != "partials":
+            (root / "overrides" / item.name).symlink_to(item)
+    for item in (REPO / "overrides" / "partials").iterdir():
+        if item.name != "nav.html":
+            (root / "overrides" / "partials" / item.name).symlink_to(item)
+
+
 def plain_project(root: Path, data: Path) -> Path:
     """The same pages as files, the same config without our hook: what MkDocs alone costs."""
     corpus = load(data, "public")
@@ -70,7 +82,7 @@ def plain_project(root: Path, data: Path) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         # the same page as one plain Markdown file: its HTML blocks inline, as a site without our hook would have them
         target.write_text(expand(page.markdown, page.fragments), encoding="utf-8")
-    (root / "overrides").symlink_to(REPO / "overrides")
+    overrides_without_hook(root)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks")
     config.pop("watch")
@@ -95,7 +107,7 @@ def floor_project(root: Path, data: Path) -> Path:
         target = docs / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"# Side\n\nEn setning på {page.path}.\n", encoding="utf-8")
-    (root / "overrides").symlink_to(REPO / "overrides")
+    overrides_without_hook(root)
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config.pop("hooks")
     config.pop("watch")
@@ -115,8 +127,11 @@ def bench(size: int | None, work: Path, *, plain: bool = True, floor: bool = Tru
         data, measures = REPO / "data", None
     else:
         data = work / f"data-{size}"
+        shutil.rmtree(data, ignore_errors=True)
         synthetic.write(data, measures=size, seed=1)
         measures = size
+    for folder in ("ours", "floor", "plain"):
+        shutil.rmtree(work / f"{folder}-{size or 'real'}", ignore_errors=True)
     ours = project(work / f"ours-{size or 'real'}", data)
     build_s, rss, output = run([sys.executable, "-m", "mkdocs", "build", "-f", str(ours / "mkdocs.yml")], ours)
     if measures is None:
@@ -145,13 +160,17 @@ def main() -> None:
     parser.add_argument("--skip-plain", action="store_true", help="do not build the plain-MkDocs reference (development runs)")
     parser.add_argument("--plain-below", type=int, default=5000, help="build the plain reference only below this many measures")
     parser.add_argument("--skip-floor", action="store_true", help="do not build the minimal-pages floor")
+    parser.add_argument("--work", type=Path, help="build in this folder and keep it: the synthetic data (data-N) and "
+                                                  "our public sites (ours-N/site/public), which bench_search.py and "
+                                                  "bench_status.py measure instead of building them again")
     args = parser.parse_args()
     sizes = [None if s == "real" else int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory(prefix="planverk-bench-") as tmp:
+        work = args.work or Path(tmp)
         for size in sizes:
             plain = not args.skip_plain and (size is None or size < args.plain_below)
             try:
-                print(bench(size, Path(tmp), plain=plain, floor=not args.skip_floor), flush=True)
+                print(bench(size, work, plain=plain, floor=not args.skip_floor), flush=True)
             except (Exception, SystemExit) as exc:  # one failed size is reported; the others still run
                 print(f"measures={size or 'real'} failed: {exc}", file=sys.stderr, flush=True)
 
