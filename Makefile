@@ -67,11 +67,15 @@ golden: $(STAMP)
 
 # The four size lines on stdout; search online and offline at 1,000 and 10,000 measures and the
 # serve measurement after them. Errors and timeouts are printed (stderr), never hidden.
+# One work folder: search and status measure the public sites bench.py built, not builds of their own.
+BENCH_WORK ?= /tmp/planverk-bench-work
 bench: $(STAMP) tools browser
-	$(PY) scripts/bench.py
-	$(PY) scripts/bench_search.py --measures 1000,10000
+	rm -rf $(BENCH_WORK)
+	$(PY) scripts/bench.py --work $(BENCH_WORK)
+	$(PY) scripts/bench_search.py --measures 1000,10000 --work $(BENCH_WORK)
 	$(PY) scripts/bench_serve.py
-	$(PY) scripts/bench_status.py
+	$(PY) scripts/bench_status.py --work $(BENCH_WORK)
+	rm -rf $(BENCH_WORK)
 
 lock:
 	$(PYTHON_BIN) -m venv /tmp/planverk-lock && /tmp/planverk-lock/bin/pip install --quiet ".[test,lint]" && \
