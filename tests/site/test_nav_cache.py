@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from corpora import Data, plan_with_packages
+from corpora import Data, group, measure, plan_with_groups
 from htmltools import pages
 
 
 @pytest.mark.parametrize("config", ["mkdocs.yml", "mkdocs.offline.yml"])  # directory URLs and file URLs
 def test_cached_nav_is_materials_nav_on_every_page(tmp_path, monkeypatch, config):
     data = Data(tmp_path / "data-src")
-    plan_with_packages(data, "plan-a", sizes=(3, 2))
-    plan_with_packages(data, "plan-b", sizes=(2,))
+    plan_with_groups(data, "plan-a", sizes=(3, 2))
+    plan_with_groups(data, "plan-b", sizes=(2,))
+    data.plan("plan-c", groups=[group(1), group(2, parent="pakke-1"), group(3, parent="pakke-1")], measures=[  # nested groups
+        measure(1, group="pakke-2"), measure(2, group="pakke-2"), measure(3, group="pakke-3"),
+        measure("a", id="tiltak-3a", group=None, parent="tiltak-3")])  # a sub-measure
     built = {}
     for cache in ("1", "0"):
         monkeypatch.setenv("PLANVERK_NAV_CACHE", cache)
