@@ -103,6 +103,7 @@ class Data:
     themes: list[dict] = field(default_factory=list)
     files: dict[str, tuple[str, Any]] = field(default_factory=dict)  # relative path -> (schema, data)
     relations: list[dict] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)  # relative path -> text written as is (prose files)
     vocabulary: dict = field(default_factory=lambda: copy.deepcopy(VOCABULARY))
 
     def __post_init__(self) -> None:
@@ -157,6 +158,12 @@ class Data:
         self.files[f"strategies/{id}.yml"] = ("strategy.schema.json", data)
         return data
 
+    def prose(self, rel: str, ref: str, field: str, text: str) -> str:
+        """A Markdown prose file ``rel`` (``plans/p/om.md``) giving ``ref``'s ``field``; returns its text.
+        Remove the field from the data file yourself: a text stands in one place."""
+        self.texts[rel] = f"---\nref: {ref}\nfield: {field}\n---\n{text}"
+        return self.texts[rel]
+
     def relation(self, from_ref: str, to_ref: str, *, kind: str = "bidrar-til", quote: str = "Kildeteksten",
                  document: str = "kilde") -> None:
         self.relations.append({"from": from_ref, "to": to_ref, "kind": kind, "quote": quote,
@@ -180,6 +187,9 @@ class Data:
             (self.root / "sources" / name).write_text(text, encoding="utf-8")
         for rel, (schema, data) in self.files.items():
             _write(self.root / rel, schema, data)
+        for rel, text in self.texts.items():
+            (self.root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (self.root / rel).write_text(text, encoding="utf-8")
         if self.relations:
             _write(self.root / "relations" / "relasjoner.yml", "relations.schema.json", {"relations": self.relations})
         return self.root

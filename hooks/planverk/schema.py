@@ -52,6 +52,7 @@ class Schemas:
         )
         self._validators: dict[str, Draft202012Validator] = {}
         self._fast: dict[str, Any] = {}
+        self._markdown: dict[str, frozenset[tuple[str, ...]]] = {}
 
     def names(self) -> list[str]:
         return sorted(self._raw)
@@ -110,10 +111,34 @@ class Schemas:
         for error in sorted(self.validator(name).iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
             yield from explain(error, self._pattern_help)
 
+    def markdown_paths(self, name: str) -> frozenset[tuple[str, ...]]:
+        """The paths of the Markdown fields (``contentMediaType: text/markdown``) of schema ``name``,
+        ``"*"`` standing for any list item: ``("measures", "*", "description")``. Internal fields
+        (``x-internal``) are left out."""
+        if name not in self._markdown:
+            found: set[tuple[str, ...]] = set()
+            _markdown_paths(self._inlined(name), (), found, 0)
+            self._markdown[name] = frozenset(found)
+        return self._markdown[name]
+
     @cached_property
     def internal_fields(self) -> dict[str, frozenset[str]]:
         """For each schema, which property names anywhere in it are internal-only."""
         return {name: frozenset(_internal_names(schema, self._raw)) for name, schema in self._raw.items()}
+
+
+def _markdown_paths(node: Any, path: tuple[str, ...], out: set[tuple[str, ...]], depth: int) -> None:
+    if not isinstance(node, dict) or depth > 40:
+        return
+    if node.get("contentMediaType") == "text/markdown":
+        out.add(path)
+    for key, sub in (node.get("properties") or {}).items():
+        if isinstance(sub, dict) and not sub.get("x-internal"):
+            _markdown_paths(sub, (*path, key), out, depth + 1)
+    _markdown_paths(node.get("items"), (*path, "*"), out, depth + 1)
+    for combined in ("anyOf", "oneOf", "allOf"):
+        for sub in node.get(combined) or ():
+            _markdown_paths(sub, path, out, depth + 1)
 
 
 def _pattern_descriptions(node: Any) -> Iterator[tuple[str, str]]:

@@ -56,16 +56,27 @@ class Cursor:
 
     @property
     def line(self) -> int | None:
-        return self.file.loaded.line(self.path)
+        origin = self.file.prose.get(self.path)
+        return origin.line if origin else self.file.loaded.line(self.path)
 
     @property
     def where(self) -> str:
         """``data/plans/x.yml:12``, as messages name another place."""
-        return f"{self.file.name}:{self.line}"
+        origin = self.file.prose.get(self.path)
+        return f"{origin.name if origin else self.file.name}:{self.line}"
 
     def line_in(self, text: str, offset: int) -> int | None:
-        """The line of ``offset`` within the text value at this path."""
+        """The line of ``offset`` within the text value at this path (in its Markdown file, if it
+        came from one)."""
+        origin = self.file.prose.get(self.path)
+        if origin:
+            return origin.line + text.count("\n", 0, offset)
         return self.file.loaded.line_in(self.path, text, offset)
 
     def error(self, message: str, line: int | None = None) -> None:
+        """Report at this path; a text from a Markdown file is reported there, at its field."""
+        origin = self.file.prose.get(self.path)
+        if origin:
+            self.report.add(origin.name, message, path=(origin.field,), line=line if line is not None else origin.line)
+            return
         self.report.add(self.file.name, message, path=self.path, line=line if line is not None else self.line)

@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..schema import Schemas, strip_internal
 from ..yamlload import Loaded, YamlSyntaxError, load_yaml
-from .cursor import Cursor, Report
+from . import prosefiles
+from .cursor import Cursor, FieldPath, Report
 
 _SCHEMA_LINE = re.compile(r"^#\s*yaml-language-server:\s*\$schema=(\S+)")
 
@@ -44,6 +45,8 @@ class File:
     loaded: Loaded
     data: Any = None  # after internal stripping
     internal: bool = False  # `internal: true` at the top: the whole file is internal
+    # field path in `data` -> the Markdown file its text came from (prosefiles.py)
+    prose: dict[FieldPath, prosefiles.Origin] = field(default_factory=dict)
 
 
 Files = dict[str, list[File]]  # layout key -> its files, in name order
@@ -120,6 +123,9 @@ def survey(root: Path, report: Report) -> dict[str, list[Path]]:
                 continue
             for inner in sorted(entry.iterdir()):
                 if inner.is_dir() and not inner.is_symlink():
+                    if name in prosefiles.FOLDERS:
+                        _prose_folder(root, inner, report, regular, taken)
+                        continue
                     report.add(display(root, inner) + "/", f"ukjent mappe; filene i den blir ikke lest. "
                                                               f"{name}/ skal bare ha filer, ingen undermapper")
                     continue
@@ -157,17 +163,47 @@ def survey(root: Path, report: Report) -> dict[str, list[Path]]:
     return taken
 
 
+def _prose_folder(root: Path, folder: Path, report: Report, regular: Callable[[Path], bool], taken: dict[str, list[Path]]) -> None:
+    """``plans/<plan>/`` and the like: the Markdown prose files of ``plans/<plan>.yml``."""
+    name = display(root, folder) + "/"
+    kind = folder.parent.name
+    if not (folder.parent / f"{folder.name}.yml").is_file():
+        report.add(name, f"ukjent mappe; filene i den blir ikke lest. En mappe i {kind}/ har tekstene (.md) til "
+                         f"datafilen med samme navn, men {kind}/{folder.name}.yml finnes ikke")
+        return
+    for inner in sorted(folder.iterdir()):
+        if inner.is_dir() and not inner.is_symlink():
+            report.add(display(root, inner) + "/", f"ukjent mappe; filene i den blir ikke lest. {kind}/{folder.name}/ skal "
+                                                      f"bare ha tekstfiler (.md), ingen undermapper")
+            continue
+        if not regular(inner):
+            continue
+        if inner.suffix == ".md":
+            taken.setdefault(PROSE, []).append(inner)
+        elif inner.suffix.lower() in (".md", ".markdown"):
+            report.add(display(root, inner), f"tekstfiler må slutte på .md (små bokstaver), ikke {inner.suffix}; gi filen nytt navn")
+        else:
+            report.add(display(root, inner), f"ukjent fil; den blir ikke lest. Forventet tekstfiler som slutter på .md i "
+                                                 f"{kind}/{folder.name}/")
+
+
+PROSE = "prose"  # the survey's key for Markdown prose files (in folders beside their data file)
+
+
 def read_files(root: Path, audience: str, report: Report, schemas: Schemas, survey: dict[str, list[Path]]) -> tuple[Files, list[File]]:
     """The data files by layout key, read and validated; and the wholly internal files that a
     public build leaves out (the internal view of them names internal targets)."""
     found: Files = {}
     hidden: list[File] = []
+    prose: dict[Path, list[Path]] = {}  # data file -> its prose files
+    for path in survey.get(PROSE, []):
+        prose.setdefault(path.parent.parent / f"{path.parent.name}.yml", []).append(path)
     for key, schema in LAYOUT.items():
         paths = survey.get(key, [])
         if key.endswith(".yml") and not paths and not (root / key).is_symlink():
             report.add(display(root, root / key), "filen mangler; den må finnes")
         for path in paths:
-            file = _read_one(root, audience, report, schemas, path, schema)
+            file = _read_one(root, audience, report, schemas, path, schema, prose.get(path, []))
             if file is None:
                 continue
             if file.internal and audience != "internal":
@@ -177,8 +213,9 @@ def read_files(root: Path, audience: str, report: Report, schemas: Schemas, surv
     return found, hidden
 
 
-def _read_one(root: Path, audience: str, report: Report, schemas: Schemas, path: Path, schema: str) -> File | None:
-    name = display(root, path)
+def read_text(name: str, path: Path, report: Report) -> str | None:
+    """A data file's text: at most MAX_FILE_BYTES, UTF-8 (a byte order mark is dropped), line
+    breaks as ``\\n``; None, reported, otherwise."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         report.add(name, f"filen er for stor: {size // (1024 * 1024)} MB; høyst {MAX_FILE_BYTES // (1024 * 1024)} MB "
@@ -195,7 +232,17 @@ def _read_one(root: Path, audience: str, report: Report, schemas: Schemas, path:
         report.add(name, f"filen er ikke UTF-8: byte 0x{bad} på linje {line} kan ikke leses. Lagre filen som UTF-8 "
                             f"(tegnsett Unicode/UTF-8 i editoren; Windows-1252/Latin-1 brukes ikke)", line=line)
         return None
-    text = text.replace("\r\n", "\n")
+    return text.replace("\r\n", "\n")
+
+
+def _read_one(root: Path, audience: str, report: Report, schemas: Schemas, path: Path, schema: str,
+              prose_paths: list[Path]) -> File | None:
+    name = display(root, path)
+    texts = [t for p in prose_paths if (raw := read_text(n := display(root, p), p, report)) is not None
+             if (t := prosefiles.read(p, n, raw, report)) is not None]
+    text = read_text(name, path, report)
+    if text is None:
+        return None
     first = text.split("\n", 1)[0]
     declared = _SCHEMA_LINE.match(first)
     if not declared or Path(declared.group(1)).name != schema:
@@ -212,6 +259,8 @@ def _read_one(root: Path, audience: str, report: Report, schemas: Schemas, path:
     if loaded.data is None:
         report.add(name, f"filen er tom; forventet feltene som schema/{schema} beskriver", line=1)
         return None
+    if prose_paths and schema in schemas.names():
+        prosefiles.merge(file, texts, schemas.markdown_paths(schema), report)
     if schema not in schemas.names():
         return None
     # Validate even when there are YAML problems (every error at once), but say nothing
@@ -223,6 +272,8 @@ def _read_one(root: Path, audience: str, report: Report, schemas: Schemas, path:
     _check_dates(cur, loaded.data, 0)
     file.internal = isinstance(loaded.data, dict) and loaded.data.get("internal") is True
     file.data = loaded.data if audience == "internal" else strip_internal(loaded.data, schemas.internal_fields[schema])
+    if audience != "internal":
+        prosefiles.relocate(file)
     return file
 
 
