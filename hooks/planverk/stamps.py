@@ -1,9 +1,9 @@
 """When a page's facts date from: the status report its statuses come from ("Status per august
 2011"), when the next report is due, and when its data last changed.
 
-"Last changed" is the newest commit that touched the page's data files (one `git log` over
-data/ per build), else SOURCE_DATE_EPOCH, else nothing: never the clock, so builds stay
-byte-identical. The line is HTML from a Jinja template with autoescape; the hook puts it right
+"Last changed" is the newest commit that touched the page's data files, their Markdown prose
+files included (one `git log` over data/ per build), else SOURCE_DATE_EPOCH, else nothing: never
+the clock, so builds stay byte-identical. The line is HTML from a Jinja template with autoescape; the hook puts it right
 under a generated page's heading.
 """
 
@@ -19,6 +19,7 @@ from . import model as m
 from . import urls
 from .index import Index
 from .labels import labels
+from .load import prosefiles
 from .templating import render as render_template
 from .text import year_month
 
@@ -117,7 +118,10 @@ def git_dates(data: Path) -> dict[str, int]:
         if line.startswith("@"):
             when = int(line[1:])
         elif line and line.startswith(prefix + "/"):
-            dates.setdefault("data/" + line[len(prefix) + 1:], when)  # the corpus names files data/…
+            name = "data/" + line[len(prefix) + 1:]  # the corpus names files data/…
+            dates.setdefault(name, when)
+            if owner := prosefiles.data_file_of(name):  # a prose file's text is part of its data file's pages
+                dates.setdefault(owner, when)
     return dates
 
 

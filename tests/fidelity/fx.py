@@ -23,7 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from planverk.yamlload import load_yaml
+from planverk.errors import format_path
+from planverk.load import prosefiles
 from support import DATA, SOURCES
 
 # --- text normalisation -------------------------------------------------------------------
@@ -90,7 +91,8 @@ def blocks(md: str | None) -> list[str]:
 
 
 def yaml_file(path: Path) -> Any:
-    return load_yaml(path.read_text(encoding="utf-8")).data
+    """A data file as the loader reads it: with the texts of its Markdown prose files in place."""
+    return prosefiles.merged(path)[0]
 
 
 @cache
@@ -274,8 +276,10 @@ def string_fields(path: Path) -> list[tuple[str, str, str]]:
 
 
 def content_fields(path: Path) -> list[Field]:
-    """The source-text fields of a data file (an editorial news title excluded, see data/README.md)."""
-    data = yaml_file(path)
+    """The source-text fields of a data file (an editorial news title excluded, see data/README.md);
+    a text from a Markdown prose file is named by that file (``plans/x/om.md:measures[0].description``)."""
+    data, origins = prosefiles.merged(path)
+    prose = {format_path(p): name.split("/", 1)[1] for p, name in origins.items()}
     rel = f"{path.parent.name}/{path.name}"
     found = []
     for fpath, name, value, document in _walk_documents(data, "", None, data["source"]["document"]):
@@ -283,7 +287,7 @@ def content_fields(path: Path) -> list[Field]:
             continue
         if fpath == "title" and data.get("title_is_editorial"):
             continue
-        found.append(Field(file=rel, path=fpath, name=name, value=value, document=document))
+        found.append(Field(file=prose.get(fpath, rel), path=fpath, name=name, value=value, document=document))
     return found
 
 

@@ -18,8 +18,10 @@ from test_security_prose import dangers
 from corpora import Data, measure
 from planverk import urls
 from planverk.errors import DataError, DataErrors
+from planverk.index import Index
 from planverk.load import load
 from planverk.pages import build_pages
+from planverk.stamps import git_dates, render, stamps
 from support import REPO
 
 PLAN_TEXT = "Planen handler om trygghet.\n\nDen har to avsnitt, og en [lenke](https://www.example.no/).\n"
@@ -114,6 +116,35 @@ def test_windows_line_ends_and_byte_order_mark(tmp_path):
     del plan["description"]
     data.texts["plans/plan-a/om.md"] = "\ufeff---\r\nref: plan:plan-a\r\nfield: description\r\n---\r\nEn tekst.\r\n\r\nTo.\r\n"
     assert data.load().plans["plan-a"].description == "En tekst.\n\nTo.\n"
+
+
+# --- provenance -----------------------------------------------------------------------------------
+
+
+def test_last_changed_counts_the_prose_files(tmp_path):
+    """A page made from a data file was last changed when that file or one of its prose files was."""
+    data, plan = plan_data(tmp_path)
+    del plan["description"]
+    data.prose("plans/plan-a/om.md", "plan:plan-a", "description", "Tekst.\n")
+    data.write()
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+
+    def commit(paths: list[str], when: int) -> None:
+        stamp = {"GIT_AUTHOR_DATE": f"@{when} +0000", "GIT_COMMITTER_DATE": f"@{when} +0000"}
+        subprocess.run(["git", "add", *paths], cwd=tmp_path, check=True, env=env)
+        subprocess.run(["git", "commit", "-qm", "x"], cwd=tmp_path, check=True, env={**env, **stamp})
+
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    commit(["data"], 1318118400)
+    (data.root / "plans/plan-a/om.md").write_text(data.texts["plans/plan-a/om.md"] + "Mer.\n", encoding="utf-8")
+    commit(["data/plans/plan-a/om.md"], 1318118400 + 86400)
+    dates = git_dates(data.root)
+    assert dates["data/plans/plan-a/om.md"] == 1318118400 + 86400
+    assert dates["data/plans/plan-a.yml"] == 1318118400 + 86400, "the plan file's pages changed with its text"
+    assert dates["data/vocabulary.yml"] == 1318118400
+    corpus = data.load()
+    stamp = stamps(corpus, Index(corpus))[urls.page_of("plan:plan-a")]
+    assert "Sist endret 10. oktober 2011." in render(stamp, dates, None)
 
 
 # --- internal data --------------------------------------------------------------------------------

@@ -101,6 +101,14 @@ class Origin:
         return self.file.field
 
 
+def data_file_of(name: str) -> str | None:
+    """The data file a prose file belongs to (``data/plans/x/om.md`` -> ``data/plans/x.yml``), or None."""
+    parts = name.split("/")
+    if len(parts) == 4 and parts[1] in FOLDERS and parts[3].endswith(".md"):
+        return f"{parts[0]}/{parts[1]}/{parts[2]}.yml"
+    return None
+
+
 def read(path: Path, name: str, text: str, report: Report) -> ProseFile | None:
     """The prose file ``name`` with ``text`` (UTF-8, line breaks already ``\\n``); its problems go
     to ``report`` and give None."""
@@ -269,3 +277,29 @@ def relocate(file: File) -> None:
         if entity is not None:
             moved[(*entity, *origin.field.split("."))] = origin
     file.prose = moved
+
+
+def merged(path: Path) -> tuple[Any, dict[FieldPath, str]]:
+    """The data file ``path`` (``data/plans/x.yml``) with the texts of its prose files in place, as
+    the loader reads it, and the Markdown file (as messages name it) of each merged field. For
+    tools that read one data file (the fidelity checks); the loader is what validates: a problem
+    here raises ValueError with its messages."""
+    from ..schema import Schemas
+    from .files import LAYOUT, File, display, read_text
+
+    root = path.parent.parent
+    report = Report()
+    text = read_text(display(root, path), path, report)
+    loaded = load_yaml(text or "")
+    folder = path.with_suffix("")
+    if folder.is_dir() and path.parent.name in FOLDERS:
+        texts = [t for p in sorted(folder.glob("*.md")) if (raw := read_text(n := display(root, p), p, report)) is not None
+                 if (t := read(p, n, raw, report)) is not None]
+        file = File(path=path, name=display(root, path), schema="", loaded=loaded, data=loaded.data)
+        merge(file, texts, Schemas(root / "schema").markdown_paths(LAYOUT[path.parent.name]), report)
+        origins = {p: o.name for p, o in file.prose.items()}
+    else:
+        origins = {}
+    if report.errors:
+        raise ValueError("\n".join(map(str, report.errors)))
+    return loaded.data, origins
