@@ -85,6 +85,11 @@ def add_plan(data: Path) -> dict[str, str]:
     text = renamed(path.read_text(encoding="utf-8"))
     text = re.sub(rf"(?m)^id: {re.escape(old_id)}$", f"id: {NEW_ID}", text)
     (data / "plans" / f"{NEW_ID}.yml").write_text(text, encoding="utf-8")
+    if path.with_suffix("").is_dir():  # its Markdown prose files (data/README.md), their refs renamed
+        (data / "plans" / NEW_ID).mkdir()
+        for prose in sorted(path.with_suffix("").glob("*.md")):
+            text = re.sub(rf"(?m)^ref: plan:{re.escape(old_id)}$", f"ref: plan:{NEW_ID}", renamed(prose.read_text(encoding="utf-8")))
+            (data / "plans" / NEW_ID / prose.name).write_text(text, encoding="utf-8")
     reports = {}
     for report in sorted((data / "reports").glob("*.yml")):
         r = _yaml(report)
