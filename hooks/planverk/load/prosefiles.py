@@ -176,16 +176,19 @@ def read(path: Path, name: str, text: str, report: Report) -> ProseFile | None:
                      ref_line=(head.line(("ref",)) or 1) + 1, field_line=(head.line(("field",)) or 1) + 1)
 
 
-def place(folder: str, data: Any, ref: str) -> tuple[FieldPath | None, str | None]:
-    """The path of the entity ``ref`` in ``data`` (a file of layout ``folder``), or None and why not."""
+def place(folder: str, data: Any, ref: str, ids: dict[int, dict[Any, int]] | None = None) -> tuple[FieldPath | None, str | None]:
+    """The path of the entity ``ref`` in ``data`` (a file of layout ``folder``), or None and why not.
+
+    ``ids`` caches each list's id -> position (by the list's identity) across the calls of one
+    merge: a text per measure at 10,000 measures must not scan the list for each."""
     kind, _, rest = ref.partition(":")
     kinds = PLACES[folder]
     if kind not in kinds:
         return None, f"en tekst i {folder}/ kan høre til {', '.join(f'{k}:' for k in kinds)}, ikke {kind}:"
-    own, *ids = rest.split("/")
+    own, *wanted_ids = rest.split("/")
     steps = kinds[kind]
     wanted = sum(1 for _, listed in steps if listed)
-    if len(ids) != wanted:
+    if len(wanted_ids) != wanted:
         shape = "/".join(["<id>"] * (wanted + 1))
         return None, f"en {kind}-ref har formen {kind}:{shape}"
     if not isinstance(data, dict) or data.get("id") != own:
@@ -193,7 +196,7 @@ def place(folder: str, data: Any, ref: str) -> tuple[FieldPath | None, str | Non
         return None, f"den nevner '{own}', men mappen hører til datafilen med id '{have}'; flytt filen til {folder}/{own}/"
     path: FieldPath = ()
     node: Any = data
-    names = iter(ids)
+    names = iter(wanted_ids)
     for keys, listed in steps:
         for key in keys:
             node = node.get(key) if isinstance(node, dict) else None
@@ -204,7 +207,14 @@ def place(folder: str, data: Any, ref: str) -> tuple[FieldPath | None, str | Non
             continue
         ident = next(names)
         items = node if isinstance(node, list) else []
-        index = next((i for i, x in enumerate(items) if isinstance(x, dict) and x.get("id") == ident), None)
+        if ids is None:
+            ids = {}
+        if id(items) not in ids:  # the first of a repeated id, as the registry's first definition
+            ids[id(items)] = {}
+            for i, x in enumerate(items):
+                if isinstance(x, dict):
+                    ids[id(items)].setdefault(x.get("id"), i)
+        index = ids[id(items)].get(ident)
         if index is None:
             known = [str(x.get("id")) for x in items if isinstance(x, dict)]
             close = difflib.get_close_matches(ident, known, n=2)
@@ -227,8 +237,9 @@ def merge(file: File, texts: list[ProseFile], markdown: frozenset[tuple[str, ...
     folder = file.path.parent.name
     data = file.loaded.data
     taken: dict[FieldPath, ProseFile] = {}
+    ids: dict[int, dict[Any, int]] = {}
     for t in texts:
-        entity, why = place(folder, data, t.ref)
+        entity, why = place(folder, data, t.ref, ids)
         if entity is None:
             report.add(t.name, f"ukjent ref '{t.ref}': {why}", path=("ref",), line=t.ref_line)
             continue
@@ -272,8 +283,9 @@ def relocate(file: File) -> None:
         return
     folder = file.path.parent.name
     moved = {}
+    ids: dict[int, dict[Any, int]] = {}
     for origin in file.prose.values():
-        entity, _ = place(folder, file.data, origin.file.ref)
+        entity, _ = place(folder, file.data, origin.file.ref, ids)
         if entity is not None:
             moved[(*entity, *origin.field.split("."))] = origin
     file.prose = moved
