@@ -207,7 +207,7 @@ def test_unknown_entity(tmp_path):
 
 @pytest.mark.parametrize("ref, words", [
     ("plan:plan-b", "den nevner 'plan-b', men mappen hører til datafilen med id 'plan-a'"),
-    ("strategy:plan-a", "en tekst i plans/ kan høre til plan:, package:, measure:, ikke strategy:"),
+    ("strategy:plan-a", "en tekst i plans/ kan høre til plan:, group:, measure:, ikke strategy:"),
     ("measure:plan-a", "en measure-ref har formen measure:<id>/<id>"),
 ])
 def test_ref_of_another_file_or_kind(tmp_path, ref, words):

@@ -42,7 +42,7 @@ Step = tuple[tuple[str, ...], bool]  # (keys, the keys lead to a list whose item
 PLACES: dict[str, dict[str, tuple[Step, ...]]] = {
     "plans": {
         "plan": (),
-        "package": ((("packages",), True),),
+        "group": ((("groups",), True),),
         "measure": ((("measures",), True),),
     },
     "strategies": {
