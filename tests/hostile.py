@@ -8,6 +8,7 @@ must succeed, and only what must be inert or internal is tested.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -33,6 +34,17 @@ def edit(data: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} must occur once in {rel}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def copy_texts(folder: Path, old: str, new: str) -> None:
+    """The Markdown texts of the data file ``folder/old.yml`` (its folder ``folder/old/``, if any),
+    copied for ``folder/new.yml``, their refs naming the new id."""
+    if not (folder / old).is_dir():
+        return
+    (folder / new).mkdir()
+    for path in sorted((folder / old).glob("*.md")):
+        text = re.sub(rf"(?m)^(ref: [a-z-]+:){re.escape(old)}(?=/|\s)", rf"\g<1>{new}", path.read_text(encoding="utf-8"))
+        (folder / new / path.name).write_text(text, encoding="utf-8")
 
 
 def add_internal(data: Path) -> None:
@@ -80,12 +92,14 @@ entries:
     text = text.replace(f"id: {old_id}\n", "internal: true\nid: intern-nyhet\n", 1)
     text = text.replace("\ntitle: ", f"\ntitle: {m['news file']} ", 1)
     (data / "news" / "intern-nyhet.yml").write_text(text, encoding="utf-8")
+    copy_texts(data / "news", old_id, "intern-nyhet")
     # a whole strategy file: a copy of the first strategy under a new id
     strategy = sorted((data / "strategies").glob("*.yml"))[0]
     text = strategy.read_text(encoding="utf-8")
     text = text.replace(f"id: {strategy.stem}\n", "internal: true\nid: intern-strategi\n", 1)
     text = text.replace("\ntitle: ", f"\ntitle: {m['strategy file']} ", 1)
     (data / "strategies" / "intern-strategi.yml").write_text(text, encoding="utf-8")
+    copy_texts(data / "strategies", strategy.stem, "intern-strategi")
     # an entity (a measure) that a report entry and a relation point at, both internal too
     edit(data, "plans/gode-krefter.yml",
          "  - id: tiltak-3\n    number: 3\n    group: tiltakspakke-1\n    title: Utvikling",
@@ -119,16 +133,22 @@ entries:
 def add_xss(data: Path) -> None:
     """Every stored-XSS vector the issue found that the loader must accept and the output keep inert."""
     x = XSS_MARKER
-    # an attribute list after a paragraph of a plan's description (was <p onmouseover>)
-    edit(data, "plans/radikalisering.yml", "description: |\n  I juni 2020",
-         f"description: |\n  Avsnitt.\n  {{: onmouseover=\"alert('{x}1')\" }}\n\n  I juni 2020")
+    # an attribute list after a paragraph of a plan's description (was <p onmouseover>), in its Markdown file
+    edit(data, "plans/radikalisering/om-planen.md", "---\nI juni 2020",
+         f"---\nAvsnitt.\n{{: onmouseover=\"alert('{x}1')\" }}\n\nI juni 2020")
     # an attribute list that overwrites a checked link's target (was href="javascript:")
     edit(data, "plans/radikalisering.yml", "    title: Kunnskap og kompetanse\n",
          f"    title: Kunnskap og kompetanse\n    description: \"[a](https://example.org/){{: href=\\\"javascript:alert('{x}2')\\\"}}\"\n")
     # raw HTML in a news body
     news = next((data / "news").glob("*.yml"))
-    edit(data, f"news/{news.name}", "body: |\n",
-         f"body: |\n  <img src=x onerror=\"alert('{x}3')\"> <script>alert('{x}4')</script>\n\n")
+    html = f"<img src=x onerror=\"alert('{x}3')\"> <script>alert('{x}4')</script>"
+    texts = sorted((data / "news" / news.stem).glob("*.md"))
+    if texts:  # the body as a Markdown file beside the YAML
+        body = texts[0].read_text(encoding="utf-8")
+        start = body.index("\n---\n") + len("\n---\n")
+        texts[0].write_text(body[:start] + html + "\n\n" + body[start:], encoding="utf-8")
+    else:
+        edit(data, f"news/{news.name}", "body: |\n", f"body: |\n  {html}\n\n")
     edit(data, f"news/{news.name}", "\ntitle: ", f"\ntitle: <script>alert('{x}6')</script> ]]> &amp; ")
     # markup in plain-text fields: a plan title (a nav section title, the feed) and a theme
     edit(data, "plans/radikalisering.yml", "title: Handlingsplan mot radikalisering",

@@ -50,6 +50,17 @@ def edit(data: Path, rel: str, old: str, new: str, *, after: str | None = None) 
     return text.count("\n", 0, found) + 1
 
 
+def rename_measure(data: Path, rel: str, old: str, new: str) -> int:
+    """Give a measure of the plan file ``rel`` a new id, as an editor would: also in the ``ref`` of
+    the plan's Markdown texts that belong to it. Returns the line of the id in the plan file."""
+    line = edit(data, rel, f"  - id: {old}\n", f"  - id: {new}\n")
+    plan = Path(rel).stem
+    for text in sorted((data / rel).with_suffix("").glob("*.md")):
+        body = text.read_text(encoding="utf-8")
+        text.write_text(body.replace(f"ref: measure:{plan}/{old}\n", f"ref: measure:{plan}/{new}\n"), encoding="utf-8")
+    return line
+
+
 def line_of(data: Path, rel: str, needle: str) -> int:
     text = (data / rel).read_text(encoding="utf-8")
     assert text.count(needle) == 1, f"{needle!r} is not unique in {rel}"
@@ -255,13 +266,13 @@ def test_schema_comment_not_on_the_first_line(data_copy: Path) -> None:
 
 
 def test_measure_id_colliding_with_a_group_id(data_copy: Path) -> None:
-    line = edit(data_copy, RADIKALISERING, "  - id: tiltak-11\n", "  - id: prioriteringsomrade-2\n")
+    line = rename_measure(data_copy, RADIKALISERING, "tiltak-11", "prioriteringsomrade-2")
     check(only_error(data_copy), RADIKALISERING, line, "measures[0].id",
           "tiltaket 'prioriteringsomrade-2'", "nettadressen", "gruppen 'prioriteringsomrade-2'", "velg en annen id")
 
 
 def test_measure_id_colliding_with_a_plan_page(data_copy: Path) -> None:
-    line = edit(data_copy, RADIKALISERING, "  - id: tiltak-11\n", "  - id: endringer\n")
+    line = rename_measure(data_copy, RADIKALISERING, "tiltak-11", "endringer")
     check(only_error(data_copy), RADIKALISERING, line, "measures[0].id", "nettadressen", "planens side «endringer»")
 
 
@@ -292,7 +303,8 @@ def test_every_error_in_every_file_is_reported_at_once_sorted_by_file_and_line(d
         (NEWS, edit(data_copy, NEWS, "date: null\n", "date: 2011-08-01\n"), "date"),
         (PLAN, edit(data_copy, PLAN, "    number: 3\n", "    number: 3.10\n"), "measures[2].number"),
         (PLAN, edit(data_copy, PLAN, "subtitle: Kriminalitetsforebyggende handlingsplan\n", "subtitle: no\n"), "subtitle"),
-        (RADIKALISERING, edit(data_copy, RADIKALISERING, "  - id: tiltak-11\n", "  - id: tiltak_11\n"), "measures[0].id"),
+        (RADIKALISERING, edit(data_copy, RADIKALISERING, "    group: prioriteringsomrade-2\n", "    group: [prioriteringsomrade-2]\n",
+                              after="  - id: tiltak-11\n"), "measures[0].group"),
         (REPORT, edit(data_copy, REPORT, "    status: Igangsatt\n", "    status: Igangsat\n", after="  - measure: tiltak-1\n"),
          "entries[0].status"),
         # a syntax error is noticed where the parser stops: the line after the open bracket
@@ -317,8 +329,7 @@ def test_every_reference_error_is_reported_at_once(data_copy: Path) -> None:
         (f"data/{RELATIONS}", edit(data_copy, RELATIONS, "tiltak-23\n", "tiltak-99\n"), "relations[0].to"),
         (f"data/{NEWS}", edit(data_copy, NEWS, "themes: [slt,", "themes: [ukjent,"), "themes[0]"),
         (f"data/{REPORT}", edit(data_copy, REPORT, "senere i livet.[^1]", "senere i livet.[^1][^12]"), "entries[2].narrative"),
-        (f"data/{RADIKALISERING}", edit(data_copy, RADIKALISERING, "  - id: tiltak-11\n", "  - id: prioriteringsomrade-2\n"),
-         "measures[0].id"),
+        (f"data/{RADIKALISERING}", rename_measure(data_copy, RADIKALISERING, "tiltak-11", "prioriteringsomrade-2"), "measures[0].id"),
     ])
     assert [(e.file, e.line, e.path) for e in errors(data_copy)] == expected
 

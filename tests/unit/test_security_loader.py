@@ -236,6 +236,8 @@ def test_reserved_page_names_are_refused_for_every_kind(data_copy: Path, capsys,
 
 def test_news_id_index_is_refused_at_its_file(data_copy: Path, capsys):
     text = (data_copy / NEWS).read_text(encoding="utf-8").replace("id: vestfold-slt-samarbeidsmote\n", "id: index\n")
+    if "\nbody:" not in text:  # the body is a Markdown file beside the original
+        text += "body: Tekst.\n"
     (data_copy / "news" / "index.yml").write_text(text, encoding="utf-8")
     err = check_output(data_copy, capsys)
     assert_reported(err, f"data/news/index.yml:{line_of(data_copy, 'news/index.yml', 'id: index')}: id:", "nettadressen /nyheter/")

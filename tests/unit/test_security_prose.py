@@ -156,15 +156,18 @@ def test_abbreviations_are_not_applied_inside_code():
 def test_reference_definitions_anywhere_are_refused_with_file_and_line(data_copy: Path, text: str, capsys):
     from planverk.__main__ import main
 
-    path = data_copy / "plans" / "radikalisering.yml"
+    # the plan's description is a Markdown file beside the YAML: the same check, its own file and line
+    path = data_copy / "plans" / "radikalisering" / "om-planen.md"
     source = path.read_text(encoding="utf-8")
-    block = "\n".join("  " + line if line else "" for line in text.split("\n"))
-    path.write_text(source.replace("description: |\n  I juni 2020", f"description: |\n{block}\n\n  I juni 2020", 1), encoding="utf-8")
-    line = source[: source.index("description: |\n  I juni 2020")].count("\n") + 2
+    anchor = "---\nI juni 2020"
+    assert source.count(anchor) == 1
+    path.write_text(source.replace(anchor, f"---\n{text}\n\nI juni 2020"), encoding="utf-8")
+    line = source[: source.index(anchor)].count("\n") + 2
     assert main(["check", "--data", str(data_copy)]) == 1
     err = capsys.readouterr().err
     target_line = line + next(i for i, ln in enumerate(text.split("\n")) if "javascript:" in ln)
-    assert f"data/plans/radikalisering.yml:{target_line}: description: lenkemålet 'javascript:alert(1)' er ikke tillatt" in err, err
+    where = f"data/plans/radikalisering/om-planen.md:{target_line}: description:"
+    assert f"{where} lenkemålet 'javascript:alert(1)' er ikke tillatt" in err, err
     assert "Traceback" not in err
 
 
