@@ -310,3 +310,24 @@ def test_a_status_label_twice_on_a_scale_is_an_error(tmp_path):
     data.plan("plan-a", measures=[measure(1)])
     errors = _errors(data)
     assert len(errors) == 1 and "scales[0].statuses[1].label: statusen 'Ikke igangsatt' står allerede i skalaen" in errors[0]
+
+
+def test_a_measure_no_report_covers_says_which_report_leaves_it_out(tmp_path):
+    data = Data(tmp_path)
+    data.plan("plan-a", measures=[measure(1), measure(2)])
+    data.plan("plan-b", measures=[measure(1)])
+    data.report("plan-a-2021-06", plan="plan-a", as_of="2021-06", title="Rapport juni", statuses={"tiltak-1": "Igangsatt"})
+    corpus = data.load()
+    ctx = Ctx.create(corpus)
+
+    def status_line(plan_id: str, index: int) -> str:
+        plan = corpus.plans[plan_id]
+        x = plan.measures[index]
+        page = measure_page(ctx.at(urls.page_of(x.ref)), plan, x, None, None).full_body
+        return re.search(r"<li><strong>Status:</strong>(.*?)</li>", page, re.S).group(1)
+
+    assert "Igangsatt" in status_line("plan-a", 0)
+    left_out = status_line("plan-a", 1)
+    assert "ikke rapportert; tiltaket er ikke med i statusrapporten per" in left_out and "(Rapport juni)" in left_out
+    assert "ingen statusrapport" not in left_out
+    assert status_line("plan-b", 0).strip() == "ingen statusrapport for dette tiltaket"

@@ -171,7 +171,8 @@ def measure_page(ctx: Ctx, plan: m.Plan, measure: m.Measure, prev: m.Measure | N
         period=measure.period.text if measure.period else "",
         overview_period=measure.overview_period.text if measure.overview_period else "",
         found=found, report_title=ctx.text(found[0].title) if found else "",
-        overdue=bool(found) and ctx.index.is_overdue(measure)))
+        overdue=bool(found) and ctx.index.is_overdue(measure),
+        latest=plan.latest_report, latest_title=ctx.text(plan.latest_report.title) if plan.latest_report else ""))
     status_block = []
     if found:
         report, entry = found
