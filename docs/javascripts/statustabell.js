@@ -101,7 +101,7 @@
         actors.forEach(function (id) { orgs.push([id, "aktor"]); });
         rows.push({
           plan: plan, path: r[0].charAt(0) === "/" ? r[0].slice(1) : plan.base + r[0], number: r[1], title: r[2],
-          pkg: plan.packages[r[3]], parties: parties, period: r[6], periodKey: r[7],
+          group: plan.groups[r[3]], parties: parties, period: r[6], periodKey: r[7],
           leads: parties.filter(function (p) { return leading[p[2]]; }),
           partners: parties.filter(function (p) { return !leading[p[2]]; }),
           status: r[8] >= 0 ? statuses[r[8]] : null, previous: r[9] >= 0 ? statuses[r[9]] : null,
@@ -117,7 +117,7 @@
       case "plan": return row.plan.title;
       case "number": return row.index;  /* the source's order: numbers are labels as written */
       case "title": return row.title;
-      case "group": return row.pkg[3];
+      case "group": return row.group[3];
       case "responsible": {
         var p = row.parties[0];
         return p ? (p[0] ? row.plan.orgs[p[0]][0] : p[1]) : "";
@@ -164,7 +164,7 @@
       case "plan": td.appendChild(link(root + plan.path, plan.title)); break;
       case "number": td.textContent = row.number || "–"; break;
       case "title": td.appendChild(link(root + row.path, row.title)); break;
-      case "group": td.appendChild(link(root + row.pkg[2], row.pkg[1])); break;
+      case "group": td.appendChild(link(root + row.group[2], row.group[1])); break;
       case "responsible": {
         var leads = row.leads, partners = row.partners;
         if (!leads.length && !partners.length) td.textContent = "Ikke oppgitt";  /* the source names nobody */
@@ -238,7 +238,7 @@
     var limit = PAGE;
     var orders = {};
     var labels = {};
-    ["plans", "packages", "statusOptions", "classes", "orgs", "roles"].forEach(function (k) {
+    ["plans", "groups", "statusOptions", "classes", "orgs", "roles"].forEach(function (k) {
       labels[k] = {};
       config[k].forEach(function (o) { labels[k][o[0]] = o[1]; });
     });
@@ -290,7 +290,7 @@
     box.appendChild(progressGroup);
     box.appendChild(checkboxGroup("status", "Status", config.statusOptions));
     if (!config.fixedPlan && config.plans.length > 1) box.appendChild(checkboxGroup("plan", "Plan", config.plans));
-    if (config.packages.length > 1) box.appendChild(checkboxGroup("gruppe", "Gruppe", config.packages));
+    if (config.groups.length > 1) box.appendChild(checkboxGroup("gruppe", "Gruppe", config.groups));
     box.appendChild(checkboxGroup("ansvarlig", "Ansvarlig", config.orgs));
     var overdueLabel = el("label", { "class": "pv-check" });
     var overdue = el("input", { type: "checkbox", name: "forfalt" });
@@ -337,7 +337,7 @@
     /* filtering and sorting */
     function matches(row) {
       if (state.plan.length && state.plan.indexOf(row.plan.id) === -1) return false;
-      if (state.gruppe.length && state.gruppe.indexOf(row.pkg[0]) === -1) return false;
+      if (state.gruppe.length && state.gruppe.indexOf(row.group[0]) === -1) return false;
       if (state.status.length && state.status.indexOf(row.status ? row.status[0] : "ingen-rapport") === -1) return false;
       if (state.framdrift.length && state.framdrift.indexOf(row.progress) === -1) return false;
       if (state.forfalt.length && !row.overdue) return false;
@@ -373,7 +373,7 @@
       var parts = [];
       function names(kind, values) { return values.map(function (v) { return labels[kind][v] || v; }).join(", "); }
       if (state.plan.length) parts.push("plan: " + names("plans", state.plan));
-      if (state.gruppe.length) parts.push("gruppe: " + names("packages", state.gruppe));
+      if (state.gruppe.length) parts.push("gruppe: " + names("groups", state.gruppe));
       if (state.framdrift.length) parts.push("framdrift: " + (notDoneActive() ? "ikke gjennomført" : names("classes", state.framdrift)));
       if (state.status.length) parts.push("status: " + names("statusOptions", state.status));
       if (state.ansvarlig.length) {

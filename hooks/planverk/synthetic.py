@@ -124,7 +124,7 @@ def write(folder: Path, *, measures: int, seed: int = 1, real_data: Path | None 
     for p, count in enumerate(per_plan):
         pid = f"plan-{p + 1}"
         doc = docs[p]
-        n_packages = max(1, count // 25)
+        n_groups = max(1, count // 25)
         out = [
             SCHEMA.format("plan").rstrip("\n"),
             f"id: {pid}",
@@ -137,7 +137,7 @@ def write(folder: Path, *, measures: int, seed: int = 1, real_data: Path | None 
             f"description: {_block(_paragraphs(rng, 400), 2)}",
             "groups:",
         ]
-        for k in range(n_packages):
+        for k in range(n_groups):
             out += [
                 f"  - id: pakke-{k + 1}",
                 f'    number: "{k + 1}"',
@@ -155,7 +155,7 @@ def write(folder: Path, *, measures: int, seed: int = 1, real_data: Path | None 
             lead = rng.sample(orgs, k=rng.randint(1, 3))
             parties = ", ".join([f"{{org: {lead[0]}, role: ansvarlig}}"] + [f"{{org: {o}, role: samarbeidspart}}" for o in lead[1:]])
             period_text = f"{start}-{end}" if end else f"{start}-"
-            out += [f"  - id: tiltak-{number}", f"    number: {number}", f"    group: pakke-{min(n_packages, j // 25 + 1)}",
+            out += [f"  - id: tiltak-{number}", f"    number: {number}", f"    group: pakke-{min(n_groups, j // 25 + 1)}",
                     f"    title: {_q(_sentence(rng, rng.randint(5, 12)).rstrip('.'))}",
                     "    responsibility:", f"      summary: {_q('/'.join('O' + o[-3:].lstrip('0') for o in lead))}",
                     f"      parties: [{parties}]",

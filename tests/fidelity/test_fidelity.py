@@ -386,7 +386,7 @@ def test_pyramid_layers_follow_the_text(strategies, sid: str) -> None:
     assert -1 not in positions and positions == sorted(positions), dict(zip(strategy.pyramid_layers, positions, strict=False))
 
 
-# --- other plans: a heading per measure, a numbered list of packages ----------------------------
+# --- other plans: a heading per measure, a numbered list of groups ----------------------------
 
 OTHER_PLANS = [fx.yaml_file(p) for p in sorted((fx.DATA / "plans").glob("*.yml"))
                if fx.yaml_file(p)["id"] not in {lp.id for lp in LAYOUT_PLANS}]
@@ -415,7 +415,7 @@ LISTED = re.compile(r"(\d+)\) (.*)")
 
 
 @pytest.mark.parametrize("plan", [p["id"] for p in OTHER_PLANS if any(LISTED.fullmatch(x) for x in _lines(p["source"]["document"]))])
-def test_packages_are_the_numbered_list(public_corpus: Corpus, plan: str) -> None:
+def test_groups_are_the_numbered_list(public_corpus: Corpus, plan: str) -> None:
     p = public_corpus.plans[plan]
     listed = [m.groups() for m in map(LISTED.fullmatch, _lines(p.source.document.id)) if m]
     assert [x.number for x in p.groups] == [n for n, _ in listed]
@@ -489,7 +489,7 @@ NOT_IN_DATA = {
         *[("Delmål", "column label above each area's delmål")] * 5,
     ],
     "handlingsplan-radikalisering-sfk-tiltak": [
-        ("Handlingsplanen har fem prioriteringsområder:", "represented by the five packages (see the plan file)"),
+        ("Handlingsplanen har fem prioriteringsområder:", "represented by the five groups (see the plan file)"),
         ("og", "list punctuation after item 4"),
     ],
     "konfliktradet-vestfold-slt-samarbeidsmote": [],

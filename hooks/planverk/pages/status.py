@@ -72,7 +72,7 @@ def _config(ctx: Ctx, plans: list[m.Plan], *, fixed_plan: m.Plan | None) -> dict
         "suffix": "/" if ctx.directory_urls else ".html",
         "plans": [[p.id, p.title] for p in plans],
         "fixedPlan": fixed_plan.id if fixed_plan else "",
-        "packages": [[g.id, title_of(g)] for g in summary_groups(fixed_plan)] if fixed_plan else [],  # the group filter
+        "groups": [[g.id, title_of(g)] for g in summary_groups(fixed_plan)] if fixed_plan else [],  # the group filter
         "statuses": statuses,  # [filter key, label, sort key, look, rank in its scale, scale]
         "statusOptions": options,  # the status filter: the statuses of the scales the plans use
         "classes": [[k, v] for k, v in CLASSES.items() if k in present or k in ("ikke-startet", "pagar", "forsinket", "gjennomfort")],
@@ -194,7 +194,7 @@ def status_data_files(corpus: m.Corpus, *, directory_urls: bool) -> list[tuple[s
             rows.append(row)
         data = {
             "id": plan.id, "title": plan.title, "path": path(urls.page_of(plan.ref)), "base": base,
-            "packages": [[g.id, g.designation, path(urls.page_of(g.ref)), i] for i, g in enumerate(plan.groups)],
+            "groups": [[g.id, g.designation, path(urls.page_of(g.ref)), i] for i, g in enumerate(plan.groups)],
             "reports": {r.as_of: ctx.when(r.as_of) for r in plan.reports},
             "drafts": [r.as_of for r in plan.reports if r.draft],  # the internal handbook's draft reports
             "orgs": orgs, "rows": rows,
