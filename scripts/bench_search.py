@@ -8,7 +8,8 @@ first result on screen (first_results_s); then types one more word and takes the
 the new results (typing_s). transferred_mb counts every byte the page and its worker
 loaded from the start of the page load to the first answer (for file://, the sizes of the
 files the page requested); search_mb is the part of it that is search (worker, stemmer,
-index), the rest is the page, Material's assets and the sitemap.xml Material fetches. Each output is
+index), the rest is the page, Material's assets and the sitemap.xml Material fetches (an index of a few hundred
+bytes since the page list moved to sitemap-sider.xml). Each output is
 opened --repeat times (3), each from a fresh context; the median is printed (nan if any run
 failed). Prints one line per size and output; asserts nothing. A step
 that fails or times out prints its error on stderr and its figure as nan: a benchmark
