@@ -74,6 +74,16 @@ def _write(path: Path, schema: str, data: Any) -> None:
                     + "\n", encoding="utf-8")
 
 
+def _write_documents(path: Path, documents: list[dict]) -> None:
+    """documents.yml in block style, as editors and the import commands write it (they append an
+    entry to the list); each value is a JSON scalar, which is YAML too."""
+    lines = ["# yaml-language-server: $schema=schema/documents.schema.json", "documents:"]
+    for document in documents:
+        for n, (key, value) in enumerate(document.items()):
+            lines.append(("  - " if n == 0 else "    ") + f"{key}: {json.dumps(value, ensure_ascii=False)}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def measure(number: int | str | None, *, group: str | None = "pakke-1", lead: str | None = "dep", partners: tuple[str, ...] = (),
             period: tuple[int, int | None] = (2020, 2022), id: str | None = None, **extra: Any) -> dict:
     """A measure: ``tiltak-<number>`` in ``group`` (None: a sub-measure, give ``parent``), led by ``lead`` (None: no party)."""
@@ -178,7 +188,7 @@ class Data:
         for sub in ("plans", "reports", "strategies", "news", "relations", "errata"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         _write(self.root / "vocabulary.yml", "vocabulary.schema.json", self.vocabulary)
-        _write(self.root / "documents.yml", "documents.schema.json", {"documents": self.documents})
+        _write_documents(self.root / "documents.yml", self.documents)
         _write(self.root / "organisations.yml", "organisations.schema.json", {"organisations": self.organisations})
         _write(self.root / "glossary.yml", "glossary.schema.json", {"terms": self.terms})
         _write(self.root / "themes.yml", "themes.schema.json", {"themes": self.themes})

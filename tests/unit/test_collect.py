@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from corpora import Data, plan_with_groups
 from planverk import model as m
 from planverk.__main__ import main
 from planverk.collect.columns import COLUMNS, DATA_SHEET, GUIDE_SHEET, VALUES_SHEET
@@ -150,19 +151,43 @@ def test_import_prints_what_changed(data_copy: Path, tmp_path: Path, capsys: pyt
     assert "Ny tekst med æøå." in report_file.read_text(encoding="utf-8")
 
 
-def test_csv_with_semicolons_and_a_byte_order_mark_works_and_finds_its_plan(data_copy: Path, tmp_path: Path) -> None:
-    plan = _reported_plan(data_copy)
-    measure = plan.measures[0]
-    path = tmp_path / "status.csv"
+def _csv(path: Path, rows: list[list[str]]) -> Path:
+    """A CSV file as Excel writes it in Norway: semicolons and a byte order mark."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")
         writer.writerow(HEADERS)
-        writer.writerow([measure.id, measure.number, measure.title, "", "", "", load(data_copy, "internal").vocabulary.statuses[0].label,
-                         "Tekst; med semikolon og «æøå»", ""])
-    assert _import(data_copy, path) == 0
-    report = load(data_copy, "internal").get(f"report:{plan.id}/{plan.id}-2099-02")
+        writer.writerows(rows)
+    return path
+
+
+def _two_plans(tmp_path: Path) -> Data:
+    """plan-a with tiltak-1..5 and plan-b with tiltak-1..2: only tiltak-3..5 tell which plan a sheet is for."""
+    data = Data(tmp_path)
+    plan_with_groups(data, "plan-a", sizes=(2, 3))
+    plan_with_groups(data, "plan-b", sizes=(2,))
+    return data
+
+
+def test_csv_with_semicolons_and_a_byte_order_mark_works_and_finds_its_plan(tmp_path: Path) -> None:
+    root = _two_plans(tmp_path).write()
+    measure = next(x for x in load(root, "internal").plans["plan-a"].measures if x.id == "tiltak-4")
+    status = load(root, "internal").vocabulary.statuses[0].label
+    path = _csv(tmp_path / "status.csv", [[measure.id, measure.number, measure.title, "", "", "", status,
+                                           "Tekst; med semikolon og «æøå»", ""]])
+    assert _import(root, path) == 0
+    report = load(root, "internal").get("report:plan-a/plan-a-2099-02")
     assert isinstance(report, m.StatusReport)
     assert [(e.measure_id, e.narrative) for e in report.entries] == [(measure.id, "Tekst; med semikolon og «æøå»")]
+
+
+def test_a_sheet_whose_measures_fit_two_plans_asks_for_the_plan(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _two_plans(tmp_path).write()
+    status = load(root, "internal").vocabulary.statuses[0].label
+    path = _csv(tmp_path / "status.csv", [["tiltak-1", "1", "Tiltak nummer 1", "", "", "", status, "Tekst", ""]])
+    assert _import(root, path) == 1
+    assert "finner ikke ut hvilken plan arket gjelder; oppgi den med --plan (planene er: plan-a, plan-b)" in capsys.readouterr().err
+    assert _import(root, path, "2099-02", "--plan", "plan-b") == 0
+    assert load(root, "internal").get("report:plan-b/plan-b-2099-02") is not None
 
 
 # --- bad input: every problem with sheet, row, column, found and expected -------------------------
