@@ -88,28 +88,38 @@
 
   /* --- 2. the status table --------------------------------------------------------------- */
 
-  function loadRows(config) {
-    var rows = [];
+  /* The rows of one plan's data script as objects; `index` (the default order across plans) is
+   * set when the plan takes its place in the table (setupStatusView). */
+  function planRows(plan, config, leading) {
     var statuses = config.statuses;
-    var leading = {};  // role id -> true for the roles that lead (vocabulary.yml: leads: true)
-    (config.leads || []).forEach(function (id) { leading[id] = true; });
-    (window.planverkStatus || []).forEach(function (plan) {
-      if (config.fixedPlan && plan.id !== config.fixedPlan) return;
-      plan.rows.forEach(function (r) {
-        var parties = r[4], actors = r[5], orgs = [];
-        parties.forEach(function (p) { if (p[0]) orgs.push([p[0], p[2]]); });
-        actors.forEach(function (id) { orgs.push([id, "aktor"]); });
-        rows.push({
-          plan: plan, path: r[0].charAt(0) === "/" ? r[0].slice(1) : plan.base + r[0], number: r[1], title: r[2],
-          group: plan.groups[r[3]], parties: parties, period: r[6], periodKey: r[7],
-          leads: parties.filter(function (p) { return leading[p[2]]; }),
-          partners: parties.filter(function (p) { return !leading[p[2]]; }),
-          status: r[8] >= 0 ? statuses[r[8]] : null, previous: r[9] >= 0 ? statuses[r[9]] : null,
-          reported: r[10], overdue: r[11] === 1, progress: r[12], percent: r[13], orgs: orgs, index: rows.length  /* r[13]: only when given */
-        });
-      });
+    return plan.rows.map(function (r) {
+      var parties = r[4], actors = r[5], orgs = [];
+      parties.forEach(function (p) { if (p[0]) orgs.push([p[0], p[2]]); });
+      actors.forEach(function (id) { orgs.push([id, "aktor"]); });
+      return {
+        plan: plan, path: r[0].charAt(0) === "/" ? r[0].slice(1) : plan.base + r[0], number: r[1], title: r[2],
+        group: plan.groups[r[3]], parties: parties, period: r[6], periodKey: r[7],
+        leads: parties.filter(function (p) { return leading[p[2]]; }),
+        partners: parties.filter(function (p) { return !leading[p[2]]; }),
+        status: r[8] >= 0 ? statuses[r[8]] : null, previous: r[9] >= 0 ? statuses[r[9]] : null,
+        reported: r[10], overdue: r[11] === 1, progress: r[12], percent: r[13], orgs: orgs, index: -1  /* r[13]: only when given */
+      };
     });
-    return rows;
+  }
+
+  /* Calls onPlan for every plan data script that has run and for each one that runs later. The
+   * data scripts are deferred and push to window.planverkStatus; this script is not deferred, so
+   * it runs first and sees each plan arrive, instead of waiting for all of them and for
+   * DOMContentLoaded (at 10,000 measures that wait was most of the time to the first rows). */
+  function listen(onPlan) {
+    var feed = window.planverkStatus = window.planverkStatus || [];
+    var push = Array.prototype.push;
+    feed.slice().forEach(onPlan);
+    feed.push = function () {
+      var n = push.apply(feed, arguments);
+      Array.prototype.forEach.call(arguments, onPlan);
+      return n;
+    };
   }
 
   function sortKey(row, col) {
@@ -231,8 +241,6 @@
     var pager = view.querySelector(".pv-status-pager");
     var caption = table.caption;
     var columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) { return [th.getAttribute("data-col"), th.textContent]; });
-    var rows = loadRows(config);
-    if (!rows.length && table.tBodies[0].rows.length) { makeSortable(table); return; }  /* data script missing: keep the HTML rows */
     var root = config.root;
     var state = readState(config);
     var limit = PAGE;
@@ -242,9 +250,44 @@
       labels[k] = {};
       config[k].forEach(function (o) { labels[k][o[0]] = o[1]; });
     });
+    var leading = {};  // role id -> true for the roles that lead (vocabulary.yml: leads: true)
+    (config.leads || []).forEach(function (id) { leading[id] = true; });
 
-    /* controls */
+    /* The rows: the plans that have arrived, in the table's default order, up to the first plan
+     * still missing. Without a sort their first page is the view's first page whatever the other
+     * plans bring (filters only drop rows), so it is drawn at once; a sort and the counts wait
+     * for every plan. */
+    var expected = config.fixedPlan ? [config.fixedPlan] : config.plans.map(function (p) { return p[0]; });
+    var arrived = {}, arrivals = [], placed = {};
+    var rows = [], next = 0, complete = false, started = false;
+    var drawn = null;  /* the rows in the table now: a redraw that would draw the same leaves it alone */
+
+    function place(id) {
+      placed[id] = true;
+      arrived[id].forEach(function (row) { row.index = rows.length; rows.push(row); });
+    }
+
+    function arrive(plan) {
+      if (complete || arrived[plan.id] || (config.fixedPlan && plan.id !== config.fixedPlan)) return;
+      arrived[plan.id] = planRows(plan, config, leading);
+      arrivals.push(plan.id);
+      while (next < expected.length && arrived[expected[next]]) place(expected[next++]);
+      if (next === expected.length) finish(); else if (!started && !state.sorter && select().shown.length >= limit) draw(true);
+    }
+
+    /* Every plan is in, or DOMContentLoaded came: the deferred data scripts have all run by then,
+     * so a plan still missing failed to load. */
+    function finish() {
+      if (complete) return;
+      complete = true;
+      arrivals.forEach(function (id) { if (!placed[id]) place(id); });  /* the plans after one that failed */
+      if (!rows.length && table.tBodies[0].rows.length) { makeSortable(table); return; }  /* no data script: keep the HTML rows */
+      draw(true);
+    }
+
+    /* controls, made with the first rows */
     var groups = {};
+    var notDone, overdue, output, more;
 
     function checkboxGroup(name, legend, options, open) {
       var details = el("details", { "class": "pv-multi" });
@@ -258,7 +301,7 @@
         box.addEventListener("change", function () {
           state[name] = Array.prototype.filter.call(list.querySelectorAll("input"), function (i) { return i.checked; })
             .map(function (i) { return i.value; });
-          changed();
+        changed();
         });
         label.appendChild(box);
         label.appendChild(document.createTextNode(" " + o[1]));
@@ -278,46 +321,52 @@
       return details;
     }
 
-    var progressGroup = checkboxGroup("framdrift", "Framdrift", config.classes, true);
-    var notDone = el("button", { type: "button", "class": "pv-button", "aria-pressed": "false" }, "Ikke gjennomført");
-    notDone.title = "Alt som ikke er gjennomført";
-    notDone.addEventListener("click", function () {
-      var all = config.classes.map(function (c) { return c[0]; }).filter(function (c) { return c !== "gjennomfort"; });
-      state.framdrift = notDoneActive() ? [] : all;
-      changed();
-    });
-    progressGroup.querySelector("fieldset").appendChild(notDone);
-    box.appendChild(progressGroup);
-    box.appendChild(checkboxGroup("status", "Status", config.statusOptions));
-    if (!config.fixedPlan && config.plans.length > 1) box.appendChild(checkboxGroup("plan", "Plan", config.plans));
-    if (config.groups.length > 1) box.appendChild(checkboxGroup("gruppe", "Gruppe", config.groups));
-    box.appendChild(checkboxGroup("ansvarlig", "Ansvarlig", config.orgs));
-    var overdueLabel = el("label", { "class": "pv-check" });
-    var overdue = el("input", { type: "checkbox", name: "forfalt" });
-    overdue.addEventListener("change", function () { state.forfalt = overdue.checked ? ["ja"] : []; changed(); });
-    overdueLabel.appendChild(overdue);
-    overdueLabel.appendChild(document.createTextNode("Bare forfalte"));
-    box.appendChild(overdueLabel);
-    var actions = el("div", { "class": "pv-actions" });
-    var reset = el("button", { type: "button", "class": "pv-button" }, "Nullstill filtre");
-    reset.addEventListener("click", function () {
-      FILTERS.forEach(function (k) { state[k] = []; });
-      state.sorter = ""; state.retning = "ascending";
-      orders.current = null;
-      changed();
-    });
-    var copy = el("button", { type: "button", "class": "pv-button" }, "Kopier lenke til denne visningen");
-    var copied = el("span", { "class": "pv-copied", role: "status" });
-    copy.addEventListener("click", function () { copyLink(copied); });
-    actions.appendChild(reset);
-    actions.appendChild(copy);
-    actions.appendChild(copied);
-    box.appendChild(actions);
-    var output = el("output", { "class": "pv-count", "aria-live": "polite" });
-    box.appendChild(output);
-    var more = el("button", { type: "button", "class": "pv-button" }, "");
-    more.addEventListener("click", function () { limit += PAGE * 2; draw(); });
-    pager.appendChild(more);
+    function start() {
+      started = true;
+      var progressGroup = checkboxGroup("framdrift", "Framdrift", config.classes, true);
+      notDone = el("button", { type: "button", "class": "pv-button", "aria-pressed": "false" }, "Ikke gjennomført");
+      notDone.title = "Alt som ikke er gjennomført";
+      notDone.addEventListener("click", function () {
+        var all = config.classes.map(function (c) { return c[0]; }).filter(function (c) { return c !== "gjennomfort"; });
+        state.framdrift = notDoneActive() ? [] : all;
+        changed();
+      });
+      progressGroup.querySelector("fieldset").appendChild(notDone);
+      box.appendChild(progressGroup);
+      box.appendChild(checkboxGroup("status", "Status", config.statusOptions));
+      if (!config.fixedPlan && config.plans.length > 1) box.appendChild(checkboxGroup("plan", "Plan", config.plans));
+      if (config.groups.length > 1) box.appendChild(checkboxGroup("gruppe", "Gruppe", config.groups));
+      box.appendChild(checkboxGroup("ansvarlig", "Ansvarlig", config.orgs));
+      var overdueLabel = el("label", { "class": "pv-check" });
+      overdue = el("input", { type: "checkbox", name: "forfalt" });
+      overdue.addEventListener("change", function () { state.forfalt = overdue.checked ? ["ja"] : []; changed(); });
+      overdueLabel.appendChild(overdue);
+      overdueLabel.appendChild(document.createTextNode("Bare forfalte"));
+      box.appendChild(overdueLabel);
+      var actions = el("div", { "class": "pv-actions" });
+      var reset = el("button", { type: "button", "class": "pv-button" }, "Nullstill filtre");
+      reset.addEventListener("click", function () {
+        FILTERS.forEach(function (k) { state[k] = []; });
+        state.sorter = ""; state.retning = "ascending";
+        orders.current = null;
+        changed();
+      });
+      var copy = el("button", { type: "button", "class": "pv-button" }, "Kopier lenke til denne visningen");
+      var copied = el("span", { "class": "pv-copied", role: "status" });
+      copy.addEventListener("click", function () { copyLink(copied); });
+      actions.appendChild(reset);
+      actions.appendChild(copy);
+      actions.appendChild(copied);
+      box.appendChild(actions);
+      output = el("output", { "class": "pv-count", "aria-live": "polite" });
+      box.appendChild(output);
+      more = el("button", { type: "button", "class": "pv-button" }, "");
+      more.addEventListener("click", function () { limit += PAGE * 2; draw(false); });
+      pager.appendChild(more);
+      addSortButtons(table, function (col, index, direction) { state.sorter = col; state.retning = direction; draw(false); save(); });
+      box.hidden = false;
+      wrap.hidden = false;
+    }
 
     function notDoneActive() {
       var all = config.classes.map(function (c) { return c[0]; }).filter(function (c) { return c !== "gjennomfort"; });
@@ -384,8 +433,10 @@
       return parts.length ? "Tiltak der " + parts.join("; ") : config.caption;
     }
 
-    function draw() {
-      var ordered = order();
+    /* The view's first `limit` rows and how many rows match; before every plan is in, without
+     * a sort (arrive() and draw() never ask for one then). */
+    function select() {
+      var ordered = complete ? order() : null;
       var shown = [], count = 0, i, row;
       var n = rows.length;
       for (i = 0; i < n; i++) {
@@ -394,25 +445,45 @@
         count++;
         if (shown.length < limit) shown.push(row);
       }
-      var body = document.createElement("tbody");
-      shown.forEach(function (r) {
-        var tr = el("tr", { "data-plan": r.plan.id, "data-status": r.status ? r.status[0] : "ingen-rapport",
-                            "data-progress": r.progress, "data-overdue": r.overdue ? "ja" : "nei" });
-        columns.forEach(function (c) {
-          var td = el("td", { "data-label": c[1], "data-sort": String(sortKey(r, c[0])) });
-          fillCell(td, c[0], r, root);
-          tr.appendChild(td);
+      return { shown: shown, count: count };
+    }
+
+    function same(a, b) {
+      if (!a || a.length !== b.length) return false;
+      for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+      return true;
+    }
+
+    /* filtersChanged: the filter controls show the state (not needed after a sort or «Vis flere»). */
+    function draw(filtersChanged) {
+      if (!complete && state.sorter) return;  /* a sort needs every plan: finish() draws */
+      if (!started) start();
+      var view = select();
+      var shown = view.shown, count = view.count;
+      if (!same(drawn, shown)) {
+        var body = document.createElement("tbody");
+        shown.forEach(function (r) {
+          var tr = el("tr", { "data-plan": r.plan.id, "data-status": r.status ? r.status[0] : "ingen-rapport",
+                              "data-progress": r.progress, "data-overdue": r.overdue ? "ja" : "nei" });
+          columns.forEach(function (c) {
+            var td = el("td", { "data-label": c[1], "data-sort": String(sortKey(r, c[0])) });
+            fillCell(td, c[0], r, root);
+            tr.appendChild(td);
+          });
+          body.appendChild(tr);
         });
-        body.appendChild(tr);
-      });
-      table.replaceChild(body, table.tBodies[0]);
+        table.replaceChild(body, table.tBodies[0]);
+        drawn = shown;
+      }
       caption.textContent = describe();
-      output.textContent = "Viser " + number(count) + " av " + number(rows.length) + " tiltak" +
-        (shown.length < count ? " (de første " + number(shown.length) + " står i tabellen)" : "");
-      pager.hidden = shown.length >= count;
-      more.textContent = "Vis " + number(Math.min(PAGE * 2, count - shown.length)) + " flere tiltak";
+      if (complete) {  /* until then the count is not known: the output stays empty and says nothing */
+        output.textContent = "Viser " + number(count) + " av " + number(rows.length) + " tiltak" +
+          (shown.length < count ? " (de første " + number(shown.length) + " står i tabellen)" : "");
+        pager.hidden = shown.length >= count;
+        more.textContent = "Vis " + number(Math.min(PAGE * 2, count - shown.length)) + " flere tiltak";
+      }
       markSorted(table, state.sorter, state.retning);
-      syncControls();
+      if (filtersChanged) syncControls();
     }
 
     function save() {
@@ -427,7 +498,7 @@
       window.history.replaceState(null, "", window.location.pathname + (q.length ? "?" + q.join("&") : "") + window.location.hash);
     }
 
-    function changed() { limit = PAGE; draw(); save(); }
+    function changed() { limit = PAGE; draw(true); save(); }
 
     function copyLink(status) {
       var url = window.location.href;
@@ -444,18 +515,20 @@
       if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(done, fallback); else fallback();
     }
 
-    addSortButtons(table, function (col, index, direction) { state.sorter = col; state.retning = direction; draw(); save(); });
-    box.hidden = false;
-    wrap.hidden = false;
-    draw();
+    listen(arrive);
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", finish); else finish();
   }
 
-  function init() {
+  function initStatusViews() {
     document.querySelectorAll(".pv-status-view").forEach(function (view) {
       if (view.getAttribute("data-ready")) return;
       view.setAttribute("data-ready", "true");
       setupStatusView(view);
     });
+  }
+
+  function init() {
+    initStatusViews();
     document.querySelectorAll("table[data-sortable]").forEach(function (table) {
       if (table.getAttribute("data-ready") || table.closest(".pv-status-view")) return;
       table.setAttribute("data-ready", "true");
@@ -463,6 +536,9 @@
     });
   }
 
+  /* The status view is above this script (the end of the body), its data scripts run after it:
+   * set it up now, to see the first plan's rows arrive. */
+  initStatusViews();
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
     window.document$.subscribe(init);  /* Material's instant navigation, when enabled */
   } else if (document.readyState === "loading") {

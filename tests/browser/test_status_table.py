@@ -377,3 +377,75 @@ def test_percent_and_not_reported_are_drawn_by_the_script(page, two_scales):
                 expect(percent).to_have_count(0)
             else:
                 expect(percent).to_have_text(f"{entry.percent:g} %".replace(".", ","))
+
+
+# --- the first rows before every plan's data script has run (a literal corpus, built once) ----
+
+# Every table body the script puts in, as it goes in: how many plans' data scripts had run
+# (MutationObserver callbacks run after each script) and each row's plan, status and place in
+# the default order (the number column's sort key). The page's own empty body comes before any.
+RECORD_DRAWS = """(() => {
+  window.__drawn = [];
+  new MutationObserver(() => {
+    const body = document.querySelector('#statustabell tbody');
+    if (!body || body === window.__lastBody || !(window.planverkStatus || []).length) return;  // not the page's own
+    window.__lastBody = body;
+    window.__drawn.push({plans: (window.planverkStatus || []).length,
+      rows: Array.from(body.rows, r => [r.dataset.plan, r.dataset.status, Number(r.querySelector('td[data-label="Nr."]').dataset.sort)])});
+  }).observe(document, {childList: true, subtree: true});
+})();"""
+
+
+@pytest.fixture(scope="module")
+def two_large_plans(tmp_path_factory):
+    """Two plans of more than a page of measures each, most of them «Igangsatt», built and
+    served: (base URL, corpus)."""
+    tmp = tmp_path_factory.mktemp("two-large")
+    data = Data(tmp)
+    for plan_id, size in (("plan-a", 3 * PAGE // 2 + 5), ("plan-b", PAGE + 10)):
+        data.plan(plan_id, scale="fire-trinn", measures=[measure(n, period=(2022, 2026)) for n in range(1, size + 1)])
+        data.report(f"{plan_id}-2023-06", plan=plan_id, as_of="2023-06",
+                    statuses={f"tiltak-{n}": "Gjennomført" if n % 4 == 0 else "Igangsatt" for n in range(1, size + 1)})
+    build = data.build(tmp / "build")
+    assert build.returncode == 0, build.output
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(build.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", data.load()
+    server.shutdown()
+    server.server_close()
+
+
+def drawn(page, base: str, query: str) -> tuple[list[dict], dict]:
+    page.add_init_script(RECORD_DRAWS)
+    page.goto(base + "status/" + query)
+    expect(page.locator(COUNT)).to_have_text(re.compile(r"^Viser"))
+    config = page.evaluate("JSON.parse(document.querySelector('#statusvisning').dataset.config)")
+    return page.evaluate("window.__drawn"), config
+
+
+def test_first_rows_come_with_the_first_plan_and_honour_the_link(page, two_large_plans):
+    base, corpus = two_large_plans
+    index = Index(corpus)
+    draws, config = drawn(page, base, "")
+    first = corpus.plans[config["plans"][0][0]]
+    assert draws[0]["plans"] == 1, draws[0]["plans"]  # drawn before the other plan's data script ran
+    assert draws[0]["rows"] == [[first.id, status_of(index, x), i] for i, x in enumerate(first.measures[:PAGE])]
+    assert draws[-1]["rows"] == draws[0]["rows"]
+    assert shown(page) == len(measures(corpus))
+
+    # a filter in the link holds from the first rows drawn
+    status = Counter(status_of(index, x) for x in first.measures).most_common(1)[0][0]
+    draws, _ = drawn(page, base, "?status=" + status)
+    assert draws[0]["plans"] == 1
+    assert all(row[1] == status for d in draws for row in d["rows"]), draws
+    assert draws[-1]["rows"] == [[first.id, status, i] for i, x in enumerate(first.measures) if status_of(index, x) == status][:PAGE]
+    assert shown(page) == sum(1 for x in measures(corpus) if status_of(index, x) == status)
+
+
+def test_a_sort_in_the_link_waits_for_every_plan(page, two_large_plans):
+    base, corpus = two_large_plans
+    draws, config = drawn(page, base, "?sorter=plan&retning=descending")
+    assert all(d["plans"] == len(config["plans"]) for d in draws), [d["plans"] for d in draws]
+    last = corpus.plans[config["plans"][-1][0]]
+    assert {row[0] for row in draws[-1]["rows"]} == {last.id}  # the last plan first
+    expect(page.locator('#statustabell th[data-col="plan"]')).to_have_attribute("aria-sort", "descending")
