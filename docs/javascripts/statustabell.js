@@ -433,16 +433,18 @@
 
     /* Once every plan is in, the text columns' orders are made in idle time, one column a turn
      * (the titles, the slowest, ~15-40 ms at 10,000 rows), so a first click on a sort button
-     * only draws; a click before that makes its order then, as before. */
+     * only draws; a click before that makes its order then. In idle time, at the latest 0.5 s
+     * on: as tasks right after the first rows' frame they held up what came next (~40 ms at
+     * load average 12), and tasks after the load event held up the frame after a click. */
     function prepareOrders() {
       var idle = window.requestIdleCallback || function (f) { return window.setTimeout(f, 50); };
       var todo = columns.map(function (c) { return c[0]; }).filter(function (col) { return !NUMERIC[col] && !orders[col]; });
       function one() {
         if (!todo.length) return;
         ascending(todo.shift());
-        idle(one);
+        idle(one, { timeout: 500 });
       }
-      idle(one);
+      idle(one, { timeout: 500 });
     }
 
     function describe() {
