@@ -406,13 +406,15 @@
     }
 
     /* The rows' ascending order by a column (once every plan is in), made once. A text key is
-     * made once per distinct text: most columns repeat a few hundred values. */
+     * made once per distinct text: the columns but the titles repeat a few hundred values (for
+     * the titles, each its own, the lookup only costs). */
     function ascending(col) {
       if (!orders[col]) {
-        var numeric = NUMERIC[col], seen = new Map();
+        var numeric = NUMERIC[col], seen = col === "title" ? null : new Map();
         var keys = rows.map(function (row) {
           var k = sortKey(row, col);
           if (numeric) return k;
+          if (!seen) return textKey(k);
           var key = seen.get(k);
           if (key === undefined) { key = textKey(k); seen.set(k, key); }
           return key;
