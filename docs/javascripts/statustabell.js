@@ -441,9 +441,11 @@
     function prepareOrders() {
       if (orders.title || !columns.some(function (c) { return c[0] === "title"; })) return;
       var idle = window.requestIdleCallback || function (f) { return window.setTimeout(f, 50); };
+      var until = Date.now() + 500;  /* one timeout for all the tries, not a new one for each */
       function one(deadline) {
         if (orders.title) return;
-        if (deadline && !deadline.didTimeout && deadline.timeRemaining() < 40) { idle(one, { timeout: 500 }); return; }
+        var left = until - Date.now();
+        if (deadline && !deadline.didTimeout && deadline.timeRemaining() < 40 && left > 0) { idle(one, { timeout: left }); return; }
         ascending("title");
       }
       idle(one, { timeout: 500 });
