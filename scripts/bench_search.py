@@ -3,13 +3,18 @@
 For each size, builds the public site and the offline bundle for N synthetic measures, then
 opens each from a fresh browser context (no cache): the public site served over http from
 127.0.0.1, the offline bundle from file:// with every non-file request aborted. It waits
-for the page to load, types a query, and takes the time from the last keystroke to the
-first result on screen (first_results_s); then types one more word and takes the time to
-the new results (typing_s). transferred_mb counts every byte the page and its worker
-loaded from the start of the page load to the first answer (for file://, the sizes of the
-files the page requested); search_mb is the part of it that is search (worker, stemmer,
-index), the rest is the page, Material's assets and the sitemap.xml Material fetches (an index of a few hundred
-bytes since the page list moved to sitemap-sider.xml). Each output is
+for the page to load, types a query, and takes the time from the last keystroke to its
+results on screen (first_results_s); then types one more word and takes the time to the
+results for the whole query on screen (typing_s). Both wait for the list the worker made for
+the text now in the box, not for the first change after the last keystroke, which may still
+be the answer to a keystroke before it (stderr shows both). Keys are typed 40 ms apart and
+held down 40 ms each; Material sends the query on keyup, so ~40 ms of both figures is the
+last key being held (stderr splits the time: to_worker, in_worker, to_page, to_list, in ms).
+transferred_mb counts every byte the page and its worker loaded from the start of the page
+load to the first answer (for file://, the sizes of the files the page requested); search_mb
+is the part of it that is search (worker, stemmer, index), the rest is the page, Material's
+assets and the sitemap.xml Material fetches (an index of a few hundred bytes since the page
+list moved to sitemap-sider.xml). Each output is
 opened --repeat times (3), each from a fresh context; the median is printed (nan if any run
 failed). Prints one line per size and output; asserts nothing. A step
 that fails or times out prints its error on stderr and its figure as nan: a benchmark
@@ -45,15 +50,20 @@ PROBE = """() => {
     .observe(list, {childList: true})
 }"""
 # The worker's own timings (data.timing of each RESULT message), however it runs: a Worker or,
-# from file://, the iframe-worker shim (both deliver "message" events to Material's listener).
+# from file://, the iframe-worker shim (both deliver "message" events to Material's listener);
+# and when each RESULT reached Material (which renders it in the same task), by its query.
 TIMINGS = """(() => {
   window.__pvTimings = []
+  window.__pvResults = []
   const add = EventTarget.prototype.addEventListener
   EventTarget.prototype.addEventListener = function (type, listener, options) {
     if (type === "message" && typeof listener === "function" && !listener.__pv) {
       const wrapped = function (ev) {
         const d = ev && ev.data
-        if (d && d.type === 3 && d.data && d.data.timing) window.__pvTimings.push(d.data.timing)
+        if (d && d.type === 3 && d.data && d.data.timing) {
+          window.__pvTimings.push(d.data.timing)
+          window.__pvResults.push({query: d.data.timing.query, t: performance.now(), at: performance.timeOrigin + performance.now()})
+        }
         return listener.apply(this, arguments)
       }
       wrapped.__pv = true
@@ -64,6 +74,18 @@ TIMINGS = """(() => {
 })()"""
 ANSWERED = """() => { const k = window.__pv.keys.at(-1); return window.__pv.adds.some(t => t > k) }"""
 DELAY = """() => { const k = window.__pv.keys.at(-1); return (window.__pv.adds.find(t => t > k) - k) / 1000 }"""
+# The same for the answer to the query now in the box: the first change to the list after its RESULT.
+ANSWERED_QUERY = """q => { const r = window.__pvResults.find(r => r.query === q)
+  return !!r && window.__pv.adds.some(t => t >= r.t) }"""
+DELAY_QUERY = """q => { const k = window.__pv.keys.at(-1), r = window.__pvResults.find(r => r.query === q)
+  return (window.__pv.adds.find(t => t >= r.t) - k) / 1000 }"""
+TIMING_OF = """q => window.__pvTimings.find(t => t.query === q)"""
+# Where the time outside the worker goes (ms): last key to the worker's receiving the query,
+# the worker's own time, its posting to Material's receiving the RESULT, that to the list changing.
+SPLIT = """q => { const k = window.__pv.keys.at(-1), r = window.__pvResults.find(r => r.query === q),
+  t = window.__pvTimings.find(t => t.query === q), key = performance.timeOrigin + k, round = x => Math.round(x * 10) / 10
+  return {to_worker: round(t.received_at - key), in_worker: t.total_ms, to_page: round(r.at - t.posted_at),
+          to_list: round(window.__pv.adds.find(a => a >= r.t) - r.t)} }"""
 
 
 class _Counting(browsing.QuietHandler):
@@ -111,9 +133,12 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
             field = page.locator("input.md-search__input")
             field.click()
             field.type(query, delay=40)
-            page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
-            figures["first_results_s"] = page.evaluate(DELAY)
-            print(f"timing first: {page.evaluate('() => window.__pvTimings.at(-1)')}", file=sys.stderr)
+            page.wait_for_function(ANSWERED_QUERY, arg=query, timeout=TIMEOUT_MS)
+            figures["first_results_s"] = page.evaluate(DELAY_QUERY, query)
+            print(f"first: first change after the last key {page.evaluate(DELAY):.3f} s, "
+                  f"answer to {query!r} {figures['first_results_s']:.3f} s", file=sys.stderr)
+            print(f"timing first: {page.evaluate(TIMING_OF, query)}", file=sys.stderr)
+            print(f"split first: {page.evaluate(SPLIT, query)}", file=sys.stderr)
             if online:
                 served = list(handler.served)
                 figures["transferred_mb"] = sum(n for _, n in served) / 1e6
@@ -122,9 +147,13 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
                 figures["transferred_mb"] = sum(_size(site, u) for u in set(requested)) / 1e6
                 figures["search_mb"] = sum(_size(site, u) for u in set(requested) if "/search/" in u) / 1e6
             field.type(" " + more, delay=40)
-            page.wait_for_function(ANSWERED, timeout=TIMEOUT_MS)
-            figures["typing_s"] = page.evaluate(DELAY)
-            print(f"timing typing: {page.evaluate('() => window.__pvTimings.at(-1)')}", file=sys.stderr)
+            whole = field.input_value()
+            page.wait_for_function(ANSWERED_QUERY, arg=whole, timeout=TIMEOUT_MS)
+            figures["typing_s"] = page.evaluate(DELAY_QUERY, whole)
+            print(f"typing: first change after the last key {page.evaluate(DELAY):.3f} s, "
+                  f"answer to {whole!r} {figures['typing_s']:.3f} s", file=sys.stderr)
+            print(f"timing typing: {page.evaluate(TIMING_OF, whole)}", file=sys.stderr)
+            print(f"split typing: {page.evaluate(SPLIT, whole)}", file=sys.stderr)
         except Exception:  # a timeout is a figure (nan), and its reason goes to stderr
             traceback.print_exc()
         browser.close()

@@ -45,6 +45,8 @@ var planverkSearch = (function () {
    * data.items): milliseconds per step and what each step loaded or ranked, so that the
    * benchmark (scripts/bench_search.py) can report figures that machine load does not distort. */
   function clock() { return typeof performance !== "undefined" ? performance.now() : Date.now() }
+  /* Wall-clock milliseconds, comparable with the page's (performance.timeOrigin + now()). */
+  function wall() { return typeof performance !== "undefined" && performance.timeOrigin ? performance.timeOrigin + performance.now() : Date.now() }
 
   /* --- loading ------------------------------------------------------------------------ */
 
@@ -501,7 +503,7 @@ var planverkSearch = (function () {
     if (message.type === SETUP) {
       setup().then(function () { postMessage({ type: READY }) })
     } else if (message.type === QUERY) {
-      var serial = ++latest, received = clock(), timing = {}
+      var serial = ++latest, received = clock(), timing = { received_at: wall() }
       // Queries that arrived while the worker was busy (one per keystroke) are skipped but the last.
       nextTask().then(function () {
         if (serial !== latest) return null
@@ -513,6 +515,7 @@ var planverkSearch = (function () {
         })
       }).then(function (data) {
         if (data !== null && data.timing) { data.timing.total_ms = Math.round((clock() - received) * 10) / 10; data.timing.query = message.data }
+        if (data !== null && data.timing) data.timing.posted_at = wall()
         if (data !== null && serial === latest) postMessage({ type: RESULT, data: data })
       }).catch(function (err) {
         console.warn("planverk search: " + err)
