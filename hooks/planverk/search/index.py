@@ -19,6 +19,9 @@ Files, under ``search/planverk/``:
   searchable text of ``TEXT_CHUNK`` documents (for snippets). The first results the reader
   sees need only their ``x`` files (one file less per result, measured: the result files,
   not ranking, are most of an answer's time); the ``m`` files serve the results below them.
+  One document per ``x`` file: the first ten results are ten scattered documents, so larger
+  chunks only carried the texts of others (8 a file: ~180-300 KB for ten snippets, now ~25 KB),
+  and the worker loads the files of the answer it guesses while a word is typed as well.
 
 A posting is a flat list per term: for each document containing it, the document number
 (delta to the previous), a field mask (1 title, 2 keyword, 4 heading, 8 text) and the
@@ -37,10 +40,10 @@ from .. import model as m
 from .documents import SearchDoc
 from .text import STOPWORDS, stem, terms, words
 
-VERSION = 2
+VERSION = 3
 SHARD_BYTES = 48_000
 META_CHUNK = 32
-TEXT_CHUNK = 8
+TEXT_CHUNK = 1
 MAX_POSITIONS = 16
 GAP = 8
 TITLE, KEYWORD, HEADING, TEXT = 1, 2, 4, 8
