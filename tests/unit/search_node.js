@@ -1,6 +1,7 @@
 // Runs planverk's search code from a built site in node, for the unit tests.
 //   node search_node.js stem <site>            stdin: JSON list of texts; stdout: their terms
 //   node search_node.js query <site> <q>...    stdout: the worker's RESULT for each query
+//   node search_node.js answers <site> <q>...  stdout: each RESULT's data, items and timing
 // The worker runs as in a browser: importScripts reads the site's files, messages go
 // through the same addEventListener/postMessage protocol Material uses.
 "use strict"
@@ -50,7 +51,7 @@ async function main() {
     listener({ data: { type: 2, data: q } })
     const answer = await next()
     if (process.env.SEARCH_TIMINGS) console.error(`${q}: ${Number(process.hrtime.bigint() - start) / 1e6} ms`)
-    answers.push(answer.data.items.map(group => group[0]))
+    answers.push(mode === "answers" ? answer.data : answer.data.items.map(group => group[0]))
   }
   process.stdout.write(JSON.stringify(answers))
 }

@@ -115,6 +115,24 @@ def test_results_are_escaped_and_marked(tmp_path):
         assert "<script>" not in path.read_text(encoding="utf-8")
 
 
+@needs_node
+def test_a_word_being_typed_loads_the_results_of_its_likeliest_completion(tmp_path):
+    """While «ungdo» is typed, the worker ranks «ungdom» (its most common completion) too and
+    loads that answer's files, so the keystroke that completes the word loads none. The two
+    answers differ: only the complete word counts «tiltak ungdom» next to each other."""
+    docs = [doc(f"apart/{i}/", f"Side {i}", "Ungdom og mye annet. Til slutt et tiltak.") for i in range(30)]
+    docs += [doc(f"next/{i}/", f"Side {30 + i}", "Et tiltak ungdom trenger.") for i in range(30)]
+    docs += [doc("skole/", "Side 60", "Ungdomsskole og tiltak.")]  # a rarer completion of «ungdo»
+    site = site_with(tmp_path, docs)
+    out = subprocess.run(["node", str(REPO / "tests/unit/search_node.js"), "answers", str(site), "tiltak ungdo", "tiltak ungdom"],
+                         capture_output=True, text=True, check=True)
+    typing, complete = json.loads(out.stdout)
+    first_ten = [item[0]["location"] for item in complete["items"][:10]]
+    assert all(u.startswith("next/") for u in first_ten)  # the words next to each other first
+    assert first_ten != [item[0]["location"] for item in typing["items"][:10]]
+    assert complete["timing"]["results_files"] == 0, complete["timing"]
+
+
 def test_index_is_deterministic_and_shards_stay_small():
     docs = [doc(f"p{i}/", f"Side {i}", " ".join(f"ord{j % 97} tiltak" for j in range(i, i + 60))) for i in range(400)]
     first, second = build(docs, STATUSES), build(list(docs), STATUSES)
