@@ -26,6 +26,7 @@ def offline(browser, sites):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     yield page, sites["offline"].site.as_uri(), attempted
     context.close()
     assert not attempted, f"network requests from the offline bundle: {attempted}"
