@@ -452,18 +452,8 @@ var planverkSearch = (function () {
       step("guess")
     }).then(nextTask).then(function () {
       if (serial !== latest || ranked === null) return null
-      var chunks = new Set(), textChunks = new Set()
-      // The first results come with URL and title in their snippet files; only the ones below
-      // them need the title files.
-      ranked.forEach(function (r, i) {
-        if (i < SNIPPETS) textChunks.add(Math.floor(r.doc / manifest.textChunk))
-        else chunks.add(Math.floor(r.doc / manifest.metaChunk))
-      })
-      var urls = []
-      chunks.forEach(function (n) { if (!meta.has(n)) urls.push(indexBase + "m/" + n + ".js") })
-      textChunks.forEach(function (n) { if (!texts.has(n)) urls.push(indexBase + "x/" + n + ".js") })
       at = clock()
-      return load(urls).then(function () {
+      return load(resultFiles(ranked)).then(function () {
         step("results")
         if (serial !== latest) return null
         var matches = matcher(clauses)
@@ -501,17 +491,24 @@ var planverkSearch = (function () {
     if (best === null || best === typed.terms[0][0]) return  // the word as typed: this answer loads its files
     var guess = { word: best, index: typed.index, terms: [[best, 1]], prefix: best }
     expand([guess])
+    var files = resultFiles(rank(clauses.map(function (c) { return c === typed ? guess : c })))
+    load(files).catch(function () {})  // a guess: a file that fails is loaded again when needed
+  }
+
+  /* The files not loaded yet that the results need: the first results come with URL and title
+   * in their snippet files (x/); only the ones below them need the title files (m/). */
+  function resultFiles(ranked) {
     var urls = new Set()
-    rank(clauses.map(function (c) { return c === typed ? guess : c })).forEach(function (r, i) {
-      if (i < SNIPPETS) {
-        var n = Math.floor(r.doc / manifest.textChunk)
-        if (!texts.has(n)) urls.add(indexBase + "x/" + n + ".js")
-      } else {
-        n = Math.floor(r.doc / manifest.metaChunk)
-        if (!meta.has(n)) urls.add(indexBase + "m/" + n + ".js")
-      }
+    ranked.forEach(function (r, i) {
+      urls.add(i < SNIPPETS ? chunkUrl("x/", r.doc, manifest.textChunk, texts) : chunkUrl("m/", r.doc, manifest.metaChunk, meta))
     })
-    load(Array.from(urls)).catch(function () {})  // a guess: a file that fails is loaded again when needed
+    urls.delete(null)
+    return Array.from(urls)
+  }
+
+  function chunkUrl(folder, doc, size, cache) {
+    var n = Math.floor(doc / size)
+    return cache.has(n) ? null : indexBase + folder + n + ".js"
   }
 
   /* --- messages ----------------------------------------------------------------------- */
