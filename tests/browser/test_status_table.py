@@ -313,6 +313,17 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+def _built_and_served(data: Data, tmp):
+    """Build ``data`` and serve the site on 127.0.0.1 while the fixture lives: yields (base URL, corpus)."""
+    build = data.build(tmp / "build")
+    assert build.returncode == 0, build.output
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(build.site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/", data.load()
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture(scope="module")
 def two_scales(tmp_path_factory):
     """plan-a on the four-value scale and plan-b on six values, with percent and a partial report,
@@ -323,13 +334,7 @@ def two_scales(tmp_path_factory):
               measures=[measure(1, period=(2022, 2026)), measure(2, period=(2022, 2026))])
     data.report("plan-a-2023-06", plan="plan-a", as_of="2023-06", statuses={"tiltak-1": "Igangsatt", "tiltak-2": "Gjennomført"})
     plan_with_custom_scale(data)
-    build = data.build(tmp / "build")
-    assert build.returncode == 0, build.output
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(build.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", data.load()
-    server.shutdown()
-    server.server_close()
+    yield from _built_and_served(data, tmp)
 
 
 def test_two_scales_filter_by_status_within_a_scale_and_by_class_across(page, two_scales):
@@ -406,13 +411,7 @@ def two_large_plans(tmp_path_factory):
         data.plan(plan_id, scale="fire-trinn", measures=[measure(n, period=(2022, 2026)) for n in range(1, size + 1)])
         data.report(f"{plan_id}-2023-06", plan=plan_id, as_of="2023-06",
                     statuses={f"tiltak-{n}": "Gjennomført" if n % 4 == 0 else "Igangsatt" for n in range(1, size + 1)})
-    build = data.build(tmp / "build")
-    assert build.returncode == 0, build.output
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(build.site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/", data.load()
-    server.shutdown()
-    server.server_close()
+    yield from _built_and_served(data, tmp)
 
 
 def drawn(page, base: str, query: str) -> tuple[list[dict], dict]:
