@@ -32,11 +32,14 @@ import tempfile
 import traceback
 import urllib.parse
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import bench  # scripts/ is on sys.path when a script here runs
 import browsing
 from planverk import synthetic
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 REPO = Path(__file__).resolve().parent.parent
 TIMEOUT_MS = 60_000
@@ -102,6 +105,18 @@ def _size(site: Path, url: str) -> int:
     return path.stat().st_size if path.is_file() else 0
 
 
+def _answered(page: Page, text: str, step: str) -> float:
+    """Seconds from the last keystroke to the list of results for ``text`` (the text in the box);
+    the first change after that keystroke, the worker's timings and the split go to stderr."""
+    page.wait_for_function(ANSWERED_QUERY, arg=text, timeout=TIMEOUT_MS)
+    seconds: float = page.evaluate(DELAY_QUERY, text)
+    print(f"{step}: first change after the last key {page.evaluate(DELAY):.3f} s, answer to {text!r} {seconds:.3f} s",
+          file=sys.stderr)
+    print(f"timing {step}: {page.evaluate(TIMING_OF, text)}", file=sys.stderr)
+    print(f"split {step}: {page.evaluate(SPLIT, text)}", file=sys.stderr)
+    return seconds
+
+
 def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
@@ -133,12 +148,7 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
             field = page.locator("input.md-search__input")
             field.click()
             field.type(query, delay=40)
-            page.wait_for_function(ANSWERED_QUERY, arg=query, timeout=TIMEOUT_MS)
-            figures["first_results_s"] = page.evaluate(DELAY_QUERY, query)
-            print(f"first: first change after the last key {page.evaluate(DELAY):.3f} s, "
-                  f"answer to {query!r} {figures['first_results_s']:.3f} s", file=sys.stderr)
-            print(f"timing first: {page.evaluate(TIMING_OF, query)}", file=sys.stderr)
-            print(f"split first: {page.evaluate(SPLIT, query)}", file=sys.stderr)
+            figures["first_results_s"] = _answered(page, query, "first")
             if online:
                 served = list(handler.served)
                 figures["transferred_mb"] = sum(n for _, n in served) / 1e6
@@ -147,13 +157,7 @@ def measure(site: Path, query: str, more: str, *, online: bool) -> dict[str, flo
                 figures["transferred_mb"] = sum(_size(site, u) for u in set(requested)) / 1e6
                 figures["search_mb"] = sum(_size(site, u) for u in set(requested) if "/search/" in u) / 1e6
             field.type(" " + more, delay=40)
-            whole = field.input_value()
-            page.wait_for_function(ANSWERED_QUERY, arg=whole, timeout=TIMEOUT_MS)
-            figures["typing_s"] = page.evaluate(DELAY_QUERY, whole)
-            print(f"typing: first change after the last key {page.evaluate(DELAY):.3f} s, "
-                  f"answer to {whole!r} {figures['typing_s']:.3f} s", file=sys.stderr)
-            print(f"timing typing: {page.evaluate(TIMING_OF, whole)}", file=sys.stderr)
-            print(f"split typing: {page.evaluate(SPLIT, whole)}", file=sys.stderr)
+            figures["typing_s"] = _answered(page, field.input_value(), "typing")
         except Exception:  # a timeout is a figure (nan), and its reason goes to stderr
             traceback.print_exc()
         browser.close()
