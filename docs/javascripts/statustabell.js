@@ -304,7 +304,7 @@
         box.addEventListener("change", function () {
           state[name] = Array.prototype.filter.call(list.querySelectorAll("input"), function (i) { return i.checked; })
             .map(function (i) { return i.value; });
-        changed();
+          changed();
         });
         label.appendChild(box);
         label.appendChild(document.createTextNode(" " + o[1]));
