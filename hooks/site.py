@@ -21,7 +21,10 @@ Events and why:
   nav, not once per page (it was 35 % of a 10,000-measure build).
 - on_env: the publisher (extra.planverk.publisher) for the header and footer templates, and the
   nav cache for overrides/partials/nav.html.
-- on_post_build: drop the build's state, so `mkdocs serve` rebuilds from fresh data.
+- on_env (last of all on_env events): the pages' templates rendered on every core
+  (planverk/parallel.py), for `mkdocs build` only (on_startup says which command runs).
+- on_post_build: wait for the processes rendering pages, and drop the build's state, so
+  `mkdocs serve` rebuilds from fresh data; on_build_error: stop those processes.
 
 A build's state (the corpus, its index and abbreviations, made once, and the pages' HTML
 fragments) is a typed :class:`BuildState` that lives on that build's config object: each
@@ -40,7 +43,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkPage
@@ -57,6 +60,7 @@ from planverk.navcache import NavCache
 from planverk.pages import build_pages
 from planverk.pages.base import expand
 from planverk.pages.status import status_data_files
+from planverk.parallel import RenderSplit, processes
 from planverk.publisher import Publisher, PublisherError, read_publisher
 from planverk.search import index_files
 
@@ -77,6 +81,7 @@ class BuildState:
     fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path -> its HTML fragments
     content_s: float = 0.0  # time spent in on_page_content (PLANVERK_TIMINGS)
     nav_cache: NavCache | None = None  # the sidebar nav rendered once per place in the nav (on_nav)
+    nav: Navigation | None = None  # the site's nav (on_nav), for the processes rendering pages (on_env)
 
 
 _STATE = "planverk_state"  # the attribute of the build's config that holds its BuildState
@@ -87,6 +92,23 @@ def _state(config: MkDocsConfig) -> BuildState:
     if not isinstance(state, BuildState):
         raise PluginError("planverk: no build state; on_config did not run for this build")
     return state
+
+# Whether pages may be rendered in several processes: `mkdocs build` only (on_startup). `mkdocs
+# serve` builds in a thread of its web server, where forking is unsafe; it loads this hook module
+# afresh for every rebuild without calling on_startup again, so the default is False.
+# The processes of the running build live here, not on the build's config: on_build_error gets no config.
+@dataclass
+class _Split:
+    allowed: bool = False
+    running: RenderSplit = field(default_factory=RenderSplit)
+
+
+_SPLIT = _Split()
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _SPLIT.allowed = command in ("build", "gh-deploy") and not dirty
+
 
 HANDWRITTEN = [("Om nettstedet", urls.ABOUT), ("Tilgjengelighetserklæring", urls.ACCESSIBILITY)]
 INTERN = "intern/"  # docs/intern/: the internal handbook's own pages (exclude_docs elsewhere)
@@ -218,18 +240,24 @@ def on_nav(nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigat
         if parent is not None and parent.page is not None and parent.src_uri in in_nav:
             page.parent = parent.page  # type: ignore[assignment]  # a page as parent: what breadcrumbs follow
     # PLANVERK_NAV_CACHE=0 renders the nav per page, as Material does (tests/site/test_nav_cache.py compares)
-    _state(config).nav_cache = NavCache(nav, enabled=os.environ.get("PLANVERK_NAV_CACHE") != "0")
+    state = _state(config)
+    state.nav_cache = NavCache(nav, enabled=os.environ.get("PLANVERK_NAV_CACHE") != "0")
+    state.nav = nav
     return nav
 
 
+@event_priority(-100)  # last: the processes rendering pages are forked with the finished environment
 def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """The publisher (name, logo, contact, colours) for the header and footer templates, and the
-    nav cache that overrides/partials/nav.html renders through."""
+    nav cache that overrides/partials/nav.html renders through; then the pages' rendering split
+    over the cores."""
     state = _state(config)
     env.globals["publisher"] = state.publisher
-    if state.nav_cache is None:
+    if state.nav_cache is None or state.nav is None:
         raise PluginError("planverk: no nav cache; on_nav did not run for this build")
     env.globals["planverk_nav"] = state.nav_cache.render
+    if _SPLIT.allowed:
+        _SPLIT.running.start(env, config, files, state.nav, count=processes())
     return env
 
 
@@ -248,13 +276,32 @@ def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: 
     return html
 
 
+def on_post_page(output: str, /, *, page: MkPage, config: MkDocsConfig) -> str:
+    _SPLIT.running.rendered(page)  # the parent takes its next page to render
+    return output
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
+    state = _state(config)
+    start = time.perf_counter()
+    warned, failed = _SPLIT.running.join()
+    _timed("render-wait", start)  # how long the parent waited for the processes rendering pages
+    if failed:
+        _drop_state(config)
+        raise PluginError(f"Byggingen av sidene feilet i {failed} av prosessene som lager sidene; feilen står over")
+    if warned:
+        log.warning(f"Prosessene som lager sidene ga advarsler ({warned} av dem); advarslene står over")
     if os.environ.get("PLANVERK_TIMINGS"):
-        state = _state(config)
+        if _SPLIT.running.summary:
+            log.info(f"planverk timing render-split {_SPLIT.running.summary}")
         log.info(f"planverk timing page-content={state.content_s:.2f}s")
         if state.nav_cache is not None:
             log.info(f"planverk timing nav-reused={state.nav_cache.hits}")
     _drop_state(config)
+
+
+def on_build_error(*, error: Exception) -> None:
+    _SPLIT.running.abandon()
 
 
 def _drop_state(config: MkDocsConfig) -> None:
