@@ -12,7 +12,9 @@ Events and why:
   make every glossary abbreviation an <abbr title> in one pass over the page's text.
 - on_files (search): write the search index, built from the model and the pages' own text
   (planverk/search), for the worker in docs/javascripts/search/ that Material's search UI
-  talks to (overrides/base.html points it there).
+  talks to (overrides/base.html points it there). Under `mkdocs build` the files that are not
+  pages (exports, search index, feed) are made by a child process while MkDocs runs Markdown on
+  the other core, and on_env waits for it (planverk/parallel.py).
 - on_page_markdown: exclude every page from Material's search plugin, which would otherwise
   parse every page's HTML again for an index nothing reads (the plugin stays enabled because
   Material shows its search box only then).
@@ -37,6 +39,7 @@ import gc
 import os
 import re
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,7 +63,7 @@ from planverk.navcache import NavCache
 from planverk.pages import build_pages
 from planverk.pages.base import expand
 from planverk.pages.status import status_data_files
-from planverk.parallel import RenderSplit, processes
+from planverk.parallel import Background, RenderSplit, processes
 from planverk.publisher import Publisher, PublisherError, read_publisher
 from planverk.search import index_files
 
@@ -101,6 +104,7 @@ def _state(config: MkDocsConfig) -> BuildState:
 class _Split:
     allowed: bool = False
     running: RenderSplit = field(default_factory=RenderSplit)
+    running_files: Background = field(default_factory=Background)
 
 
 _SPLIT = _Split()
@@ -206,16 +210,24 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         files.append(file)
         if page.fragments:
             state.fragments[page.path] = page.fragments
-    for path, content in exports.all_files(corpus, state.index, site_url=config.site_url or "/"):
+    def generated() -> Iterator[tuple[str, str | bytes]]:
+        """The files that are not pages: exports, the status overview's data, the feed, the search index."""
+        yield from exports.all_files(corpus, state.index, site_url=config.site_url or "/")
+        yield from status_data_files(corpus, directory_urls=config.use_directory_urls)
+        yield urls.FEED, rss(corpus, site_url=config.site_url or "/", site_name=config.site_name)
+        yield from index_files(corpus, pages, handwritten, directory_urls=config.use_directory_urls, index=state.index).items()
+
+    background = _SPLIT.running_files
+    if _SPLIT.allowed and processes() > 1 and background.start(generated, site_dir=config.site_dir, files=files):
+        # written by a child meanwhile (planverk/parallel.py); listed now where pages link to them
+        background.placeholders = [File.generated(config, path, content=b"") for path in (*exports.LINKED, urls.FEED)]
+        for file in background.placeholders:
+            files.append(file)
+        _timed("pages", start)
+        return files
+    for path, content in generated():
         files.append(File.generated(config, path, content=content))
-    for path, content in status_data_files(corpus, directory_urls=config.use_directory_urls):
-        files.append(File.generated(config, path, content=content))
-    files.append(File.generated(config, "feed.xml", content=rss(corpus, site_url=config.site_url or "/", site_name=config.site_name)))
-    _timed("pages", start)
-    start = time.perf_counter()
-    for path, content in index_files(corpus, pages, handwritten, directory_urls=config.use_directory_urls, index=state.index).items():
-        files.append(File.generated(config, path, content=content))
-    _timed("search-index", start)
+    _timed("pages+exports+search-index", start)
     return files
 
 
@@ -256,6 +268,10 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
     if state.nav_cache is None or state.nav is None:
         raise PluginError("planverk: no nav cache; on_nav did not run for this build")
     env.globals["planverk_nav"] = state.nav_cache.render
+    start = time.perf_counter()
+    if not _SPLIT.running_files.join():
+        raise PluginError("Filene som ikke er sider (eksportene, søkeindeksen) ble ikke laget; feilen står over")
+    _timed("files-wait", start)  # how long the Markdown phase left us waiting for them
     if _SPLIT.allowed:
         _SPLIT.running.start(env, config, files, state.nav, count=processes())
     return env
@@ -302,6 +318,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 def on_build_error(*, error: Exception) -> None:
     _SPLIT.running.abandon()
+    _SPLIT.running_files.abandon()
 
 
 def _drop_state(config: MkDocsConfig) -> None:

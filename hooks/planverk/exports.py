@@ -207,6 +207,12 @@ DOWNLOADS = (
     ("tiltak.json", "JSON", "Tiltakene med planteksten og hele statushistorikken."),
     ("datapackage.json", "Datapakke (Frictionless)", "Beskriver filene og hver kolonne maskinlesbart."),
 )
+INDEX = "data/index.json"  # where every entity's JSON is (the open-data page links it)
+
+# The export files pages link to (the downloads and the index): MkDocs checks those links
+# against the build's files, so a build that writes the exports in the background lists these
+# up front (hooks/planverk/parallel.py).
+LINKED = (*(f"data/{name}" for name, _, _ in DOWNLOADS), INDEX)
 
 
 def _description(corpus: m.Corpus) -> str:
@@ -317,4 +323,4 @@ def all_files(corpus: m.Corpus, index: Index, *, site_url: str) -> Iterator[tupl
             continue
         listing.append({"ref": ref, "json": json_path(ref)})
         yield json_path(ref), _json(document)
-    yield "data/index.json", _json({"enheter": listing})
+    yield INDEX, _json({"enheter": listing})

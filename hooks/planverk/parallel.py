@@ -25,6 +25,13 @@ rebuilds in a thread of its web server, and a process with threads must not fork
 a dirty build, or a machine without ``os.fork``. ``PLANVERK_PROCESSES=1`` renders in one
 process; ``tests/site/test_render_split_build.py`` builds a site both ways and finds them byte-identical.
 
+The files that are not pages (the exports, the XLSX above all, and the search index: ~6-8 s at
+10,000 measures) are made the same way, by :class:`Background`: a child forked in
+``on_files`` makes and writes them into the site folder while the parent runs the Markdown
+phase on the other core, and ``on_env`` waits for it. The files a page links to are in the
+build's file list as placeholders meanwhile (MkDocs checks links against that list), and are
+left out of MkDocs' copy once the child has written them.
+
 This is the MkDocs bridge, not the planverk core: it uses ``mkdocs.commands.build._build_page``
 (MkDocs 1.6, pinned in constraints.txt), private, so that a page is rendered exactly as MkDocs
 renders it.
@@ -38,7 +45,9 @@ import os
 import signal
 import sys
 import traceback
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import jinja2
 from mkdocs.commands.build import _build_page
@@ -46,7 +55,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
+from mkdocs.utils import CountHandler, write_file
 
 ELSEWHERE = "planverk/rendered-elsewhere.html"  # the empty template of the pages a child renders
 WARNED = 3  # a child's exit status when it logged warnings (strict mode counts them in the parent)
@@ -198,3 +207,64 @@ def _render(static: list[File], pages: list[File], counter: _Counter, config: Mk
         sys.stdout.flush()
         sys.stderr.flush()
     return status
+
+
+@dataclass
+class Background:
+    """A child that makes and writes the files that are not pages: forked in on_files, joined in on_env."""
+
+    child: int | None = None
+    placeholders: list[File] = field(default_factory=list)  # files pages link to, written by the child
+
+    def start(self, make: Callable[[], Iterable[tuple[str, str | bytes]]], *, site_dir: str, files: Files) -> bool:
+        """Fork the child that writes what ``make`` yields (site path, content) under ``site_dir``;
+        False (nothing started) where fork is missing."""
+        if not hasattr(os, "fork"):
+            return False
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:
+            os._exit(_write(make, Path(site_dir), files))
+        self.child = pid
+        return True
+
+    def join(self) -> bool:
+        """Wait for the child; True when it wrote everything. Its placeholders are then left out of MkDocs' copy."""
+        if self.child is None:
+            return True
+        _, status = os.waitpid(self.child, 0)
+        self.child = None
+        for file in self.placeholders:
+            file.inclusion = InclusionLevel.EXCLUDED
+        self.placeholders = []
+        return os.waitstatus_to_exitcode(status) == 0
+
+    def abandon(self) -> None:
+        if self.child is not None:
+            try:
+                os.kill(self.child, signal.SIGTERM)
+                os.waitpid(self.child, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+            self.child = None
+        self.placeholders = []
+
+
+def _write(make: Callable[[], Iterable[tuple[str, str | bytes]]], site: Path, files: Files) -> int:
+    """In the child: write every file ``make`` yields; a path that a file of the docs folder or
+    the theme already has is an error (MkDocs would have reported the conflict)."""
+    try:
+        for path, content in make():
+            existing = files.get_file_from_path(path)
+            if existing is not None and not existing.generated_by:
+                print(f"ERROR   -  planverk: docs/{path} would hide a generated file; remove it from docs/", file=sys.stderr)
+                return 1
+            write_file(content.encode("utf-8") if isinstance(content, str) else content, str(site / path))
+        return 0
+    except BaseException:  # reported here; the parent fails the build on the status
+        traceback.print_exc()
+        return 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()

@@ -34,6 +34,7 @@ ABOUT = "om-nettstedet.md"
 ACCESSIBILITY = "tilgjengelighetserklaering.md"
 OPEN_DATA = "apne-data.md"
 SOURCES = "kilder/index.md"
+FEED = "feed.xml"  # the RSS feed (planverk/feed.py), linked from the front page and the open-data page
 _SOURCES_FOLDER = "kilder/"
 # Pages with a fixed address: no entity may take one (the hand-written ones are in docs/).
 FIXED_PAGES = (HOME, STATUS, GLOSSARY, ERRATA, ORGANISATIONS, STRATEGIES, PLANS, THEMES, NEWS, ABOUT, ACCESSIBILITY, SOURCES)

@@ -3,7 +3,7 @@ same descriptions as in datapackage.json: exports.CSV_FIELDS is the one source).
 
 from __future__ import annotations
 
-from .. import exports
+from .. import exports, urls
 from ..text import md_text
 from .base import Ctx, Page
 
@@ -26,8 +26,8 @@ def open_data_page(ctx: Ctx) -> Page:
         ctx.html("columns.html", columns=columns),
         "## Data per enhet",
         f"Hver organisasjon, strategi, handlingsplan, tiltak og nyhet har sin egen JSON-fil; "
-        f"[listen over dem]({ctx.to('data/index.json')}) viser hvor. Nyheter og statusrapporter finnes også som "
-        f"[RSS-strøm]({ctx.to('feed.xml')}).",
+        f"[listen over dem]({ctx.to(exports.INDEX)}) viser hvor. Nyheter og statusrapporter finnes også som "
+        f"[RSS-strøm]({ctx.to(urls.FEED)}).",
         "## Lisens",
         "Dataene kan brukes fritt etter [Norsk lisens for offentlige data (NLOD 2.0)](https://data.norge.no/nlod/no/2.0).",
     ]

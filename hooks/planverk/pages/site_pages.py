@@ -44,7 +44,7 @@ def home_page(ctx: Ctx) -> Page:
         _org_overview(ctx),
         "## Nyheter" if c.news else "",
         "\n".join(f"- {ctx.link(n)}" for n in c.news.values()),
-        f"Følg nyheter og nye statusrapporter med [RSS-strømmen]({ctx.to('feed.xml')}).",
+        f"Følg nyheter og nye statusrapporter med [RSS-strømmen]({ctx.to(urls.FEED)}).",
         "## Temaer",
         ", ".join(ctx.link(t) for t in c.themes.values()),
         "## Om innholdet",
