@@ -35,6 +35,7 @@ build (and each `mkdocs serve` rebuild, which gets a fresh config) has its own.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import re
@@ -61,7 +62,7 @@ from planverk.model import Corpus
 from planverk.nav import build_nav, homes
 from planverk.navcache import NavCache
 from planverk.pages import build_pages
-from planverk.pages.base import expand
+from planverk.pages.base import Page, expand
 from planverk.pages.status import status_data_files
 from planverk.parallel import Background, RenderSplit, processes
 from planverk.publisher import Publisher, PublisherError, read_publisher
@@ -103,8 +104,8 @@ def _state(config: MkDocsConfig) -> BuildState:
 @dataclass
 class _Split:
     allowed: bool = False
-    running: RenderSplit = field(default_factory=RenderSplit)
-    running_files: Background = field(default_factory=Background)
+    generating: Background = field(default_factory=Background)  # on_files to on_env
+    running: RenderSplit = field(default_factory=RenderSplit)  # on_env to on_post_build
 
 
 _SPLIT = _Split()
@@ -210,25 +211,26 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         files.append(file)
         if page.fragments:
             state.fragments[page.path] = page.fragments
-    def generated() -> Iterator[tuple[str, str | bytes]]:
-        """The files that are not pages: exports, the status overview's data, the feed, the search index."""
-        yield from exports.all_files(corpus, state.index, site_url=config.site_url or "/")
-        yield from status_data_files(corpus, directory_urls=config.use_directory_urls)
-        yield urls.FEED, rss(corpus, site_url=config.site_url or "/", site_name=config.site_name)
-        yield from index_files(corpus, pages, handwritten, directory_urls=config.use_directory_urls, index=state.index).items()
-
-    background = _SPLIT.running_files
-    if _SPLIT.allowed and processes() > 1 and background.start(generated, site_dir=config.site_dir, files=files):
-        # written by a child meanwhile (planverk/parallel.py); listed now where pages link to them
-        background.placeholders = [File.generated(config, path, content=b"") for path in (*exports.LINKED, urls.FEED)]
-        for file in background.placeholders:
+    if _SPLIT.allowed and processes() > 1 and _SPLIT.generating.start(
+            functools.partial(_not_pages, config, state, pages, handwritten), site_dir=config.site_dir, files=files):
+        # made by a child meanwhile (planverk/parallel.py), listed now where pages link to them
+        _SPLIT.generating.placeholders = [File.generated(config, path, content=b"") for path in (*exports.LINKED, urls.FEED)]
+        for file in _SPLIT.generating.placeholders:
             files.append(file)
-        _timed("pages", start)
-        return files
-    for path, content in generated():
-        files.append(File.generated(config, path, content=content))
-    _timed("pages+exports+search-index", start)
+    else:
+        for path, content in _not_pages(config, state, pages, handwritten):
+            files.append(File.generated(config, path, content=content))
+    _timed("pages", start)
     return files
+
+
+def _not_pages(config: MkDocsConfig, state: BuildState, pages: list[Page],
+               handwritten: list[tuple[str, str]]) -> Iterator[tuple[str, str | bytes]]:
+    """The files that are not pages: exports, the status overview's data, the feed, the search index."""
+    yield from exports.all_files(state.corpus, state.index, site_url=config.site_url or "/")
+    yield from status_data_files(state.corpus, directory_urls=config.use_directory_urls)
+    yield urls.FEED, rss(state.corpus, site_url=config.site_url or "/", site_name=config.site_name)
+    yield from index_files(state.corpus, pages, handwritten, directory_urls=config.use_directory_urls, index=state.index).items()
 
 
 def on_page_markdown(markdown: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
@@ -269,7 +271,7 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
         raise PluginError("planverk: no nav cache; on_nav did not run for this build")
     env.globals["planverk_nav"] = state.nav_cache.render
     start = time.perf_counter()
-    if not _SPLIT.running_files.join():
+    if not _SPLIT.generating.join():
         raise PluginError("Filene som ikke er sider (eksportene, søkeindeksen) ble ikke laget; feilen står over")
     _timed("files-wait", start)  # how long the Markdown phase left us waiting for them
     if _SPLIT.allowed:
@@ -317,8 +319,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 
 
 def on_build_error(*, error: Exception) -> None:
+    _SPLIT.generating.abandon()
     _SPLIT.running.abandon()
-    _SPLIT.running_files.abandon()
 
 
 def _drop_state(config: MkDocsConfig) -> None:

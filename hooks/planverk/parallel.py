@@ -23,14 +23,24 @@ warning; a child that fails makes the build fail.
 Only ``mkdocs build`` splits (``on_startup`` says which command runs): ``mkdocs serve``
 rebuilds in a thread of its web server, and a process with threads must not fork. Nor does
 a dirty build, or a machine without ``os.fork``. ``PLANVERK_PROCESSES=1`` renders in one
-process; ``tests/site/test_render_split_build.py`` builds a site both ways and finds them byte-identical.
+process; ``tests/site/test_render_split_build.py`` builds a site both ways and finds them
+byte-identical.
 
-The files that are not pages (the exports, the XLSX above all, and the search index: ~6-8 s at
-10,000 measures) are made the same way, by :class:`Background`: a child forked in
+The files that are not pages (the exports, the XLSX above all, the search index and the feed:
+~7 s at 10,000 measures) are made the same way, by :class:`Background`: a child forked in
 ``on_files`` makes and writes them into the site folder while the parent runs the Markdown
 phase on the other core, and ``on_env`` waits for it. The files a page links to are in the
 build's file list as placeholders meanwhile (MkDocs checks links against that list), and are
 left out of MkDocs' copy once the child has written them.
+
+Tried and dropped, by measurement at 10,000 measures:
+- converting pages' Markdown in children too (each child sending the parent what
+  ``Page.render`` made): the parent still reads every page and runs every plugin event, ~0.5 ms
+  a page, and the children share the second core with the files above; one pair of builds took
+  40.9 s with it and 41.1 s without, for 6 s more CPU;
+- making the exports from ``on_config`` on, while the parent makes the pages (the child waiting
+  for MkDocs to clean the site folder before writing): 45.4 / 44.7 / 45.7 s against
+  44.9 / 43.2 / 43.3 s for one child from ``on_files``, builds taken in turns.
 
 This is the MkDocs bridge, not the planverk core: it uses ``mkdocs.commands.build._build_page``
 (MkDocs 1.6, pinned in constraints.txt), private, so that a page is rendered exactly as MkDocs
@@ -39,19 +49,21 @@ renders it.
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
 import signal
 import sys
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 from mkdocs.commands.build import _build_page
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -97,64 +109,57 @@ class _Counter:
         return taken
 
 
+class _Shares:
+    """The build's pages shared out. The parent goes through them in MkDocs' order and, done with
+    one, takes the next nobody has taken; the pages it passes over are the children's. A child
+    takes the next page nobody has taken whenever it is done with one."""
+
+    def __init__(self, pages: list[File]) -> None:
+        self.pages = pages
+        self.where = {f.src_uri: i for i, f in enumerate(pages)}
+        self.counter = _Counter()
+        self.current = -1  # the page the parent works on now (or has just done)
+        self.parent_pages = 0
+
+    def is_current(self, page: Page) -> bool:
+        return self.where.get(page.file.src_uri) == self.current
+
+    def parent_takes_next(self) -> list[tuple[int, Page]]:
+        """The parent takes its next page; the pages the children took before it, with their places."""
+        taken = min(self.counter.take(), len(self.pages))
+        given = [(i, _page(self.pages[i])) for i in range(self.current + 1, taken)]
+        self.current = taken
+        self.parent_pages += taken < len(self.pages)
+        return given
+
+    def child_takes(self) -> Iterator[tuple[int, Page]]:
+        """In a child: the pages it takes, one by one, with their places, until none is left."""
+        while (taken := self.counter.take()) < len(self.pages):
+            yield taken, _page(self.pages[taken])
+
+
+def _page(file: File) -> Page:
+    assert file.page is not None  # a documentation page
+    return file.page
+
+
 @dataclass
-class RenderSplit:
-    """The children rendering pages for one build: started in on_env, joined in on_post_build."""
+class _Forked:
+    """Children of the parent: waited for when their work is done, stopped when the build fails."""
 
     children: list[int] = field(default_factory=list)
-    log_filter: _ElsewhereFilter | None = None
-    _pages: list[File] = field(default_factory=list)  # the build's documentation pages, in MkDocs' order
-    _where: dict[str, int] = field(default_factory=dict)  # a page's source -> its place in _pages
-    _counter: _Counter | None = None
-    _current: int = -1  # the page the parent renders now (or has just rendered)
-    summary: str = ""  # after join: how many processes rendered and how many pages the parent did (PLANVERK_TIMINGS)
-    _parent_pages: int = 0
 
-    def start(self, env: jinja2.Environment, config: MkDocsConfig, files: Files, nav: Navigation, *, count: int) -> None:
-        """Fork count - 1 children that take pages off the shared counter; the first also writes
-        the static files, which the parent then leaves alone."""
-        self.summary = ""
-        if count < 2 or not hasattr(os, "fork"):
-            return
-        pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
-        static = [f for f in files if not f.is_documentation_page() and f.inclusion.is_included()]  # type: ignore[no-untyped-call]  # untyped in mkdocs
-        if len(pages) < 2:
-            return
-        counter = _Counter()
+    def _fork(self, work: Callable[[], int]) -> bool:
+        """Fork a child that runs ``work`` and exits with its status, never returning into MkDocs."""
         sys.stdout.flush()
         sys.stderr.flush()
-        for k in range(1, count):
-            pid = os.fork()
-            if pid == 0:  # the child: render what it takes, never return into MkDocs
-                os._exit(_render(static if k == 1 else [], pages, counter, config, nav, env))
-            self.children.append(pid)
-        for file in static:
-            file.inclusion = InclusionLevel.EXCLUDED  # written by the first child: MkDocs' copy skips it
-        self._pages, self._counter = pages, counter
-        self._where = {f.src_uri: i for i, f in enumerate(pages)}
-        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({ELSEWHERE: ""}), *([env.loader] if env.loader else [])])
-        self.log_filter = _ElsewhereFilter(set())
-        logging.getLogger("mkdocs.commands.build").addFilter(self.log_filter)
-        self._take_next()
+        pid = os.fork()
+        if pid == 0:
+            os._exit(work())
+        self.children.append(pid)
+        return True
 
-    def rendered(self, page: Page) -> None:
-        """After MkDocs rendered a page in the parent (on_post_page): take the next one."""
-        if self._counter is not None and self._where.get(page.file.src_uri) == self._current:
-            self._take_next()
-
-    def _take_next(self) -> None:
-        """Take the next page for the parent; the ones before it are the children's."""
-        assert self._counter is not None  # started
-        taken = min(self._counter.take(), len(self._pages))
-        assert self.log_filter is not None  # started
-        for file in self._pages[self._current + 1:taken]:
-            assert file.page is not None  # a documentation page
-            file.page.meta["template"] = ELSEWHERE
-            self.log_filter.sources.add(file.src_uri)
-        self._current = taken
-        self._parent_pages += taken < len(self._pages)
-
-    def join(self) -> tuple[int, int]:
+    def _wait(self) -> tuple[int, int]:
         """Wait for every child: (children that warned, children that failed)."""
         warned = failed = 0
         for pid in self.children:
@@ -162,9 +167,7 @@ class RenderSplit:
             code = os.waitstatus_to_exitcode(status)
             warned += code == WARNED
             failed += code not in (0, WARNED)
-        if self.children:
-            self.summary = f"processes={len(self.children) + 1} parent_pages={self._parent_pages}/{len(self._pages)}"
-        self._forget()
+        self.children.clear()
         return warned, failed
 
     def abandon(self) -> None:
@@ -175,96 +178,126 @@ class RenderSplit:
                 os.waitpid(pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        self._forget()
-
-    def _forget(self) -> None:
         self.children.clear()
-        self._pages, self._where, self._counter, self._current, self._parent_pages = [], {}, None, -1, 0
-        if self.log_filter is not None:
-            logging.getLogger("mkdocs.commands.build").removeFilter(self.log_filter)
-            self.log_filter = None
 
 
-def _render(static: list[File], pages: list[File], counter: _Counter, config: MkDocsConfig, nav: Navigation,
-            env: jinja2.Environment) -> int:
-    """In a child: write the static files given, then render and write the pages it takes off the
-    counter, as MkDocs does; the exit status says how it went."""
+def _child(work: Callable[[], None]) -> int:
+    """A child's exit status: 0, :data:`WARNED` when it logged warnings, 1 when ``work`` failed
+    (the traceback goes where the build's log goes)."""
     warnings = CountHandler()
     warnings.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(warnings)
-    status = 1
     try:
-        for file in static:
-            file.copy_file()
-        while (taken := counter.take()) < len(pages):
-            page = pages[taken].page
-            assert page is not None  # a documentation page
-            _build_page(page, config, pages, nav, env)
-        status = WARNED if warnings.get_counts() else 0
-    except BaseException:  # reported here; the parent fails the build on the status
-        traceback.print_exc()
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return status
-
-
-@dataclass
-class Background:
-    """A child that makes and writes the files that are not pages: forked in on_files, joined in on_env."""
-
-    child: int | None = None
-    placeholders: list[File] = field(default_factory=list)  # files pages link to, written by the child
-
-    def start(self, make: Callable[[], Iterable[tuple[str, str | bytes]]], *, site_dir: str, files: Files) -> bool:
-        """Fork the child that writes what ``make`` yields (site path, content) under ``site_dir``;
-        False (nothing started) where fork is missing."""
-        if not hasattr(os, "fork"):
-            return False
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:
-            os._exit(_write(make, Path(site_dir), files))
-        self.child = pid
-        return True
-
-    def join(self) -> bool:
-        """Wait for the child; True when it wrote everything. Its placeholders are then left out of MkDocs' copy."""
-        if self.child is None:
-            return True
-        _, status = os.waitpid(self.child, 0)
-        self.child = None
-        for file in self.placeholders:
-            file.inclusion = InclusionLevel.EXCLUDED
-        self.placeholders = []
-        return os.waitstatus_to_exitcode(status) == 0
-
-    def abandon(self) -> None:
-        if self.child is not None:
-            try:
-                os.kill(self.child, signal.SIGTERM)
-                os.waitpid(self.child, 0)
-            except (ProcessLookupError, ChildProcessError):
-                pass
-            self.child = None
-        self.placeholders = []
-
-
-def _write(make: Callable[[], Iterable[tuple[str, str | bytes]]], site: Path, files: Files) -> int:
-    """In the child: write every file ``make`` yields; a path that a file of the docs folder or
-    the theme already has is an error (MkDocs would have reported the conflict)."""
-    try:
-        for path, content in make():
-            existing = files.get_file_from_path(path)
-            if existing is not None and not existing.generated_by:
-                print(f"ERROR   -  planverk: docs/{path} would hide a generated file; remove it from docs/", file=sys.stderr)
-                return 1
-            write_file(content.encode("utf-8") if isinstance(content, str) else content, str(site / path))
-        return 0
+        work()
+        return WARNED if warnings.get_counts() else 0
     except BaseException:  # reported here; the parent fails the build on the status
         traceback.print_exc()
         return 1
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+
+
+@dataclass
+class RenderSplit(_Forked):
+    """The children rendering pages for one build: started in on_env, joined in on_post_build."""
+
+    log_filter: _ElsewhereFilter | None = None
+    summary: str = ""  # after join: how many processes rendered and how many pages the parent did (PLANVERK_TIMINGS)
+    _shares: _Shares | None = None
+
+    def start(self, env: jinja2.Environment, config: MkDocsConfig, files: Files, nav: Navigation, *, count: int) -> None:
+        """Fork count - 1 children that take pages off the shared counter; the first also writes
+        the static files, which the parent then leaves alone."""
+        self.summary = ""
+        pages = list(files.documentation_pages(inclusion=InclusionLevel.is_included))
+        if count < 2 or len(pages) < 2 or not hasattr(os, "fork"):
+            return
+        static = [f for f in files if not f.is_documentation_page() and f.inclusion.is_included()]  # type: ignore[no-untyped-call]  # untyped in mkdocs
+        shares = _Shares(pages)
+        for k in range(1, count):
+            mine = static if k == 1 else []
+            self._fork(functools.partial(_child, functools.partial(_render, mine, shares, config, nav, env)))
+        for file in static:
+            file.inclusion = InclusionLevel.EXCLUDED  # written by the first child: MkDocs' copy skips it
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({ELSEWHERE: ""}), *([env.loader] if env.loader else [])])
+        self.log_filter = _ElsewhereFilter(set())
+        logging.getLogger("mkdocs.commands.build").addFilter(self.log_filter)
+        self._shares = shares
+        self._give(shares.parent_takes_next())
+
+    def rendered(self, page: Page) -> None:
+        """After MkDocs rendered a page in the parent (on_post_page): take the next one."""
+        if self._shares is not None and self._shares.is_current(page):
+            self._give(self._shares.parent_takes_next())
+
+    def _give(self, given: list[tuple[int, Page]]) -> None:
+        """The children's pages get the empty template in the parent."""
+        assert self.log_filter is not None  # started
+        for _, page in given:
+            page.meta["template"] = ELSEWHERE
+            self.log_filter.sources.add(page.file.src_uri)
+
+    def join(self) -> tuple[int, int]:
+        """Wait for every child: (children that warned, children that failed)."""
+        if self.children and self._shares is not None:
+            self.summary = (f"processes={len(self.children) + 1} "
+                            f"parent_pages={self._shares.parent_pages}/{len(self._shares.pages)}")
+        result = self._wait()
+        self._forget()
+        return result
+
+    def abandon(self) -> None:
+        super().abandon()
+        self._forget()
+
+    def _forget(self) -> None:
+        self._shares = None
+        if self.log_filter is not None:
+            logging.getLogger("mkdocs.commands.build").removeFilter(self.log_filter)
+            self.log_filter = None
+
+
+def _render(static: list[File], shares: _Shares, config: MkDocsConfig, nav: Navigation, env: jinja2.Environment) -> None:
+    """In a child: write the static files given, then render and write the pages it takes, as MkDocs does."""
+    for file in static:
+        file.copy_file()
+    for _, page in shares.child_takes():
+        _build_page(page, config, shares.pages, nav, env)
+
+
+@dataclass
+class Background(_Forked):
+    """A child that makes the files that are not pages and writes them into the site folder:
+    forked in on_files, joined in on_env."""
+
+    placeholders: list[File] = field(default_factory=list)  # files pages link to, written by the child
+
+    def start(self, make: Callable[[], Iterable[tuple[str, str | bytes]]], *, site_dir: str, files: Files) -> bool:
+        """Fork the child that writes what ``make`` yields (site path, content) under ``site_dir``;
+        False (nothing started) where fork is missing."""
+        taken = {f.src_uri for f in files if not f.generated_by}  # the docs folder's files and the theme's
+        return hasattr(os, "fork") and self._fork(functools.partial(_child, functools.partial(_write, make, Path(site_dir), taken)))
+
+    def join(self) -> bool:
+        """Wait for the child; True when it wrote everything. Its placeholders are then left out of MkDocs' copy."""
+        for file in self.placeholders:
+            file.inclusion = InclusionLevel.EXCLUDED
+        self.placeholders = []
+        warned, failed = self._wait()
+        return not (warned or failed)
+
+    def abandon(self) -> None:
+        super().abandon()
+        self.placeholders = []
+
+
+def _write(make: Callable[[], Iterable[tuple[str, str | bytes]]], site: Path, taken: set[str]) -> None:
+    """In the child: make every file, then write them; a generated file that would hide a file of
+    the docs folder or the theme is an error, found before anything is written."""
+    made = list(make())
+    hidden = sorted(path for path, _ in made if path in taken)
+    if hidden:
+        raise PluginError(f"docs/{hidden[0]} har samme navn som en fil bygget lager, og ville skjult den; fjern den fra docs/")
+    for path, content in made:
+        write_file(content.encode("utf-8") if isinstance(content, str) else content, str(site / path))
