@@ -198,7 +198,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     else:
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))  # the internal handbook is never indexed
     handwritten = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
-    pages = build_pages(corpus, directory_urls=config.use_directory_urls, index=state.index, abbr=state.abbr)
+    pages = build_pages(corpus, directory_urls=config.use_directory_urls, index=state.index, abbr=state.abbr,
+                        processes=processes() if _SPLIT.allowed else 1)
     for page in pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:

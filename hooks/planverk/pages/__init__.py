@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+
 from .. import model as m
 from .. import urls
 from ..abbr import Abbreviations
+from ..forks import in_order
 from ..index import Index
 from .base import Ctx, Page
 from .opendata import open_data_page
@@ -19,25 +23,31 @@ __all__ = ["Page", "build_pages"]
 
 
 def build_pages(corpus: m.Corpus, *, directory_urls: bool = True, index: Index | None = None,
-                abbr: Abbreviations | None = None) -> list[Page]:
+                abbr: Abbreviations | None = None, processes: int = 1) -> list[Page]:
+    """Every generated page, in the site's order; ``processes`` > 1 shares the work out over
+    forked processes (planverk/forks.py) with the same result."""
     ctx = Ctx.create(corpus, directory_urls=directory_urls, index=index, abbr=abbr)
-    pages = [home_page(ctx.at(urls.HOME)), *status_pages(ctx)]
-    pages += organisation_pages(ctx)
-    pages.append(strategies_index(ctx.at(urls.STRATEGIES)))
+    jobs: list[Callable[[], list[Page]]] = [
+        lambda: [home_page(ctx.at(urls.HOME)), *status_pages(ctx)],
+        lambda: organisation_pages(ctx),
+        lambda: [strategies_index(ctx.at(urls.STRATEGIES))],
+    ]
     for strategy in corpus.strategies.values():
-        pages += strategy_pages(ctx, strategy)
-        pages.append(strategy_print_page(ctx.at(strategy_print_path(strategy)), strategy))
-    pages.append(plans_index(ctx.at(urls.PLANS)))
+        jobs.append(functools.partial(_strategy, ctx, strategy))
+    jobs.append(lambda: [plans_index(ctx.at(urls.PLANS))])
     for plan in corpus.plans.values():
-        pages += plan_pages(ctx, plan)
-        pages.append(plan_print_page(ctx.at(plan_print_path(plan)), plan))
-    pages += theme_pages(ctx)
-    pages += news_pages(ctx)
-    pages.append(glossary_page(ctx.at(urls.GLOSSARY)))
-    pages.append(errata_page(ctx.at(urls.ERRATA)))
-    pages.append(open_data_page(ctx.at(urls.OPEN_DATA)))
-    pages += document_pages(ctx)
-    return pages
+        jobs.append(functools.partial(_plan, ctx, plan))
+    jobs.append(lambda: [*theme_pages(ctx), *news_pages(ctx), glossary_page(ctx.at(urls.GLOSSARY)), errata_page(ctx.at(urls.ERRATA)),
+                         open_data_page(ctx.at(urls.OPEN_DATA)), *document_pages(ctx)])
+    return in_order(jobs, processes=processes)
+
+
+def _strategy(ctx: Ctx, strategy: m.Strategy) -> list[Page]:
+    return [*strategy_pages(ctx, strategy), strategy_print_page(ctx.at(strategy_print_path(strategy)), strategy)]
+
+
+def _plan(ctx: Ctx, plan: m.Plan) -> list[Page]:
+    return [*plan_pages(ctx, plan), plan_print_page(ctx.at(plan_print_path(plan)), plan)]
 
 
 def plans_index(ctx: Ctx) -> Page:
