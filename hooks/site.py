@@ -83,6 +83,7 @@ class BuildState:
     stamp_lines: dict[str, stamps.Stamp]  # page path -> its "Status per … / Sist endret …" line
     dates: dict[str, int]  # data file -> when it last changed (git)
     fragments: dict[str, tuple[str, ...]] = field(default_factory=dict)  # page path -> its HTML fragments
+    stamp_html: dict[tuple[object, ...], str] = field(default_factory=dict)  # a stamp's line, made once (on_page_content)
     content_s: float = 0.0  # time spent in on_page_content (PLANVERK_TIMINGS)
     nav_cache: NavCache | None = None  # the sidebar nav rendered once per place in the nav (on_nav)
     nav: Navigation | None = None  # the site's nav (on_nav), for the processes rendering pages (on_env)
@@ -288,7 +289,11 @@ def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: 
     html = expand(html, state.fragments.get(page.file.src_uri, ()))
     stamp = state.stamp_lines.get(page.file.src_uri)
     if stamp is not None:  # "Status per …", "Sist endret …" right under the page's heading
-        line = stamps.render(stamp, state.dates, stamps.epoch())
+        # the same line for every measure of a plan: made once (the plans by identity, not by value)
+        key = (tuple(map(id, stamp.plans)), stamp.files, stamp.next_update, stamp.language)
+        line = state.stamp_html.get(key)
+        if line is None:
+            line = state.stamp_html[key] = stamps.render(stamp, state.dates, stamps.epoch())
         head, found, rest = html.partition("</h1>")
         html = head + found + line + rest if found else line + html
     state.content_s += time.perf_counter() - start
