@@ -207,3 +207,18 @@ def test_internal_content_is_found_only_in_the_internal_handbook(page, served, i
     page.goto(served["public"])
     search(page, names[0] + " ")
     assert page.locator(".md-search-result__item").count() == 0
+
+
+def test_results_come_while_the_key_is_still_held_down(page, served, public_corpus):
+    """The query goes to the worker when the text changes (docs/javascripts/search/input.js), not
+    when Material hears the key let go: a reader sees results for the letter just typed."""
+    plan = next(iter(public_corpus.plans.values()))
+    page.goto(served["public"])
+    page.keyboard.press("/")
+    page.keyboard.type(plan.title[:-1], delay=5)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    page.locator(".md-search-result__meta").evaluate("el => el.textContent = 'venter'")
+    page.keyboard.down(plan.title[-1])  # the last letter: pressed, not let go
+    expect(page.locator(".md-search-result__meta")).not_to_have_text("venter", timeout=5_000)
+    assert page.locator("input.md-search__input").input_value() == plan.title
+    page.keyboard.up(plan.title[-1])
