@@ -8,8 +8,9 @@ results on screen (first_results_s); then types one more word and takes the time
 results for the whole query on screen (typing_s). Both wait for the list the worker made for
 the text now in the box, not for the first change after the last keystroke, which may still
 be the answer to a keystroke before it (stderr shows both). Keys are typed 40 ms apart and
-held down 40 ms each; Material sends the query on keyup, so ~40 ms of both figures is the
-last key being held (stderr splits the time: to_worker, in_worker, to_page, to_list, in ms).
+held down 40 ms each; the query goes to the worker when the text changes
+(docs/javascripts/search/input.js), not on keyup as Material alone does, so the time a key is
+held no longer counts (stderr splits the time: to_worker, in_worker, to_page, to_list, in ms).
 transferred_mb counts every byte the page and its worker loaded from the start of the page
 load to the first answer (for file://, the sizes of the files the page requested); search_mb
 is the part of it that is search (worker, stemmer, index), the rest is the page, Material's
