@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from markupsafe import Markup
+
 from .. import model as m
+from ..templating import render
 from .base import Ctx
 
 
@@ -21,12 +24,22 @@ def notes_block(ctx: Ctx, notes: tuple[m.Note, ...], *, title: str = "merknader"
 
 def entry_notes_block(ctx: Ctx, notes: Iterable[tuple[m.Note, str | None]], *, title: str, anchor: str) -> str:
     """Notes each with a context line (e.g. the report an entry note belongs to)."""
+    html = entry_notes_html(ctx, notes, title=title, anchor=anchor)
+    return ctx.fragment(html) if html else ""
+
+
+def notes_html(ctx: Ctx, notes: tuple[m.Note, ...], *, title: str = "merknader", anchor: str = "intern-merknader") -> Markup:
+    """:func:`notes_block`'s HTML, for a fragment of its own page's making."""
+    return entry_notes_html(ctx, [(n, None) for n in notes], title=title, anchor=anchor)
+
+
+def entry_notes_html(ctx: Ctx, notes: Iterable[tuple[m.Note, str | None]], *, title: str, anchor: str) -> Markup:
     if not ctx.corpus.internal:
-        return ""
+        return Markup()
     items = [{"note": note, "context": context, "html": ctx.prose_block(note.text)} for note, context in notes]
     if not items:
-        return ""
-    return ctx.html("notes.html", id=anchor, title=title, items=items, kinds=m.NOTE_KINDS)
+        return Markup()
+    return render("notes.html", id=anchor, title=title, items=items, kinds=m.NOTE_KINDS)
 
 
 def report_notes(history: Iterable[tuple[m.StatusReport, m.StatusEntry | None]]) -> list[tuple[m.Note, str]]:

@@ -6,11 +6,14 @@ In the internal build a plan's measures carry their internal contact persons."""
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .. import model as m
 from .. import urls
+from ..templating import render
 from ..text import md_text
 from .base import Ctx, Page, block, commas, source_html, title_of
-from .internal import notes_block
+from .internal import notes_html
 from .summary import SummaryRow, status_summary, summary_groups
 
 TEMPLATE = "print.html"
@@ -41,13 +44,31 @@ def _cover(ctx: Ctx, entity: m.Plan | m.Strategy, *, kind: str, subtitle: str | 
                     what=what, short=short, href=href)
 
 
-def _contacts(ctx: Ctx, measure: m.Measure) -> str:
+def _contacts(ctx: Ctx, measure: m.Measure) -> Markup:
     """The internal contact persons and notes (only the internal corpus has them)."""
+    notes = notes_html(ctx, measure.notes)
     if not measure.contacts:
-        return notes_block(ctx, measure.notes)
+        return notes
     persons = [(p.name, p.organisation.label if p.organisation else None) for p in measure.contacts.persons]
-    contacts = ctx.html("internal_contacts.html", text=measure.contacts.text, persons=persons)
-    return contacts + notes_block(ctx, measure.notes)
+    return render("internal_contacts.html", text=measure.contacts.text, persons=persons) + notes
+
+
+def _measure(ctx: Ctx, measure: m.Measure) -> str:
+    """Everything under a measure's heading as one fragment: a plan's 500 measures as one block
+    each, not five, took Python-Markdown 60 ms for the page instead of 155 ms."""
+    found = ctx.index.entry(measure)
+    parties = commas((ctx.text(p.label), "" if p.role.leads else p.role.label.lower()) for p in measure.responsibility.parties)
+    # each block with what Python-Markdown put after it: a blank line after raw HTML, a line break after a paragraph
+    blocks = [(block("print_facts", parties, measure.period.text if measure.period else "", found[1].status if found else None,
+                     ctx.index.is_overdue(measure)), "\n\n"),
+              (_contacts(ctx, measure), "\n\n"),
+              (ctx.prose_block(measure.description, footnotes=measure.id, source=measure.source), "\n\n")]
+    if found and found[1].narrative:
+        entry = found[1]
+        blocks += [(Markup("<p><strong>{}</strong></p>").format(ctx.text(f"Status per {ctx.when(found[0].as_of)}:")), "\n"),
+                   (ctx.prose_block(entry.narrative, footnotes=measure.id, references=entry.references, source=entry.source), "\n\n")]
+    blocks.append((source_html(ctx, measure.source), ""))
+    return ctx.fragment(Markup().join(html + after for html, after in blocks if html))
 
 
 def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
@@ -83,20 +104,7 @@ def plan_print_page(ctx: Ctx, plan: m.Plan) -> Page:
         if group.description:
             body.append(ctx.prose(group.description, source=group.source))
         for measure in in_group.get(group.id, ()):
-            found = ctx.index.entry(measure)
-            parties = commas((ctx.text(p.label), "" if p.role.leads else p.role.label.lower())
-                             for p in measure.responsibility.parties)
-            facts_html = ctx.fragment(block("print_facts", parties, measure.period.text if measure.period else "",
-                                            found[1].status if found else None, ctx.index.is_overdue(measure)))
-            body += [_heading(min(level + 1 + len(measure.path) - 1, 6), title_of(measure), measure.id),
-                     facts_html,
-                     _contacts(ctx, measure),
-                     ctx.prose(measure.description, footnotes=measure.id, source=measure.source)]
-            if found and found[1].narrative:
-                entry = found[1]
-                body += [f"**Status per {md_text(ctx.when(found[0].as_of))}:**",
-                         ctx.prose(entry.narrative, footnotes=measure.id, references=entry.references, source=entry.source)]
-            body.append(ctx.fragment(source_html(ctx, measure.source)))
+            body += [_heading(min(level + 1 + len(measure.path) - 1, 6), title_of(measure), measure.id), _measure(ctx, measure)]
     return ctx.page(f"{plan.title} – utskrift", "\n\n".join(b for b in body if b), description=f"{plan.title}: hele planen for utskrift",
                     hide=("navigation", "toc"), search_exclude=True, edit=ctx.edit(plan.ref), template=TEMPLATE,
                     meta=(("pv_running_head", css_string(plan.title)),))
