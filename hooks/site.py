@@ -3,8 +3,9 @@
 Events and why:
 - on_config: load and validate data/ (all errors at once, build aborted with PluginError),
   and set the nav from the model (the nav is built after on_files, from config.nav).
-- on_files: add one generated page per entity (its edit link points at its YAML file), and
-  the open-data files (CSV, CSV for Excel, XLSX, JSON, datapackage.json, one JSON per entity).
+- on_files: add one generated page per entity (its edit link points at its YAML file; under
+  `mkdocs build` the pages are made by every core), and the open-data files (CSV, CSV for
+  Excel, XLSX, JSON, datapackage.json, one JSON per entity).
   The staff's pages in docs/intern/ must be excluded from every build but the internal one
   (checked here).
 - on_page_content: put the page's HTML fragments in place of their placeholders, after
@@ -23,10 +24,11 @@ Events and why:
   nav, not once per page (it was 35 % of a 10,000-measure build).
 - on_env: the publisher (extra.planverk.publisher) for the header and footer templates, and the
   nav cache for overrides/partials/nav.html.
-- on_env (last of all on_env events): the pages' templates rendered on every core
-  (planverk/parallel.py), for `mkdocs build` only (on_startup says which command runs).
+- on_env (last of all on_env events): wait for the files that are not pages; then the pages'
+  templates rendered on every core (planverk/parallel.py), for `mkdocs build` only (on_startup
+  says which command runs); on_post_page: the build takes its next page to render.
 - on_post_build: wait for the processes rendering pages, and drop the build's state, so
-  `mkdocs serve` rebuilds from fresh data; on_build_error: stop those processes.
+  `mkdocs serve` rebuilds from fresh data; on_build_error: stop every child process.
 
 A build's state (the corpus, its index and abbreviations, made once, and the pages' HTML
 fragments) is a typed :class:`BuildState` that lives on that build's config object: each
@@ -98,15 +100,21 @@ def _state(config: MkDocsConfig) -> BuildState:
         raise PluginError("planverk: no build state; on_config did not run for this build")
     return state
 
-# Whether pages may be rendered in several processes: `mkdocs build` only (on_startup). `mkdocs
-# serve` builds in a thread of its web server, where forking is unsafe; it loads this hook module
-# afresh for every rebuild without calling on_startup again, so the default is False.
-# The processes of the running build live here, not on the build's config: on_build_error gets no config.
 @dataclass
 class _Split:
+    """The build's work shared out over forked processes (planverk/parallel.py, planverk/forks.py).
+
+    ``allowed`` for `mkdocs build` only (on_startup): `mkdocs serve` builds in a thread of its
+    web server, where forking is unsafe, and loads this hook module afresh for every rebuild
+    without calling on_startup again, so the default is False. The children of the running
+    build live here, not on the build's config: on_build_error gets no config."""
+
     allowed: bool = False
     generating: Background = field(default_factory=Background)  # on_files to on_env
     running: RenderSplit = field(default_factory=RenderSplit)  # on_env to on_post_build
+
+    def processes(self) -> int:
+        return processes() if self.allowed else 1
 
 
 _SPLIT = _Split()
@@ -200,7 +208,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))  # the internal handbook is never indexed
     handwritten = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
     pages = build_pages(corpus, directory_urls=config.use_directory_urls, index=state.index, abbr=state.abbr,
-                        processes=processes() if _SPLIT.allowed else 1)
+                        processes=_SPLIT.processes())
     for page in pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
@@ -213,7 +221,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         files.append(file)
         if page.fragments:
             state.fragments[page.path] = page.fragments
-    if _SPLIT.allowed and processes() > 1 and _SPLIT.generating.start(
+    if _SPLIT.processes() > 1 and _SPLIT.generating.start(
             functools.partial(_not_pages, config, state, pages, handwritten), site_dir=config.site_dir, files=files):
         # made by a child meanwhile (planverk/parallel.py), listed now where pages link to them
         _SPLIT.generating.placeholders = [File.generated(config, path, content=b"") for path in (*exports.LINKED, urls.FEED)]
@@ -276,8 +284,8 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
     if not _SPLIT.generating.join():
         raise PluginError("Filene som ikke er sider (eksportene, søkeindeksen) ble ikke laget; feilen står over")
     _timed("files-wait", start)  # how long the Markdown phase left us waiting for them
-    if _SPLIT.allowed:
-        _SPLIT.running.start(env, config, files, state.nav, count=processes())
+    if _SPLIT.processes() > 1:
+        _SPLIT.running.start(env, config, files, state.nav, count=_SPLIT.processes())
     return env
 
 
