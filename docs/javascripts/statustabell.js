@@ -218,6 +218,11 @@
     }
   }
 
+  /* The progress classes «Ikke gjennomført» stands for: every class but «gjennomført». */
+  function notDoneClasses(config) {
+    return config.classes.map(function (c) { return c[0]; }).filter(function (c) { return c !== "gjennomfort"; });
+  }
+
   function readState(config) {
     var params = new URLSearchParams(window.location.search);
     var state = {};
@@ -226,9 +231,7 @@
       params.getAll(k).forEach(function (v) { v.split(",").forEach(function (x) { if (x) values.push(x); }); });
       state[k] = values;
     });
-    if (state.framdrift.indexOf("ikke-gjennomfort") !== -1) {
-      state.framdrift = config.classes.map(function (c) { return c[0]; }).filter(function (c) { return c !== "gjennomfort"; });
-    }
+    if (state.framdrift.indexOf("ikke-gjennomfort") !== -1) state.framdrift = notDoneClasses(config);
     if (config.fixedPlan) state.plan = [];
     state.sorter = params.get("sorter") || "";
     state.retning = params.get("retning") === "descending" ? "descending" : "ascending";
@@ -330,8 +333,7 @@
       notDone = el("button", { type: "button", "class": "pv-button", "aria-pressed": "false" }, "Ikke gjennomført");
       notDone.title = "Alt som ikke er gjennomført";
       notDone.addEventListener("click", function () {
-        var all = config.classes.map(function (c) { return c[0]; }).filter(function (c) { return c !== "gjennomfort"; });
-        state.framdrift = notDoneActive() ? [] : all;
+        state.framdrift = notDoneActive() ? [] : notDoneClasses(config);
         changed();
       });
       progressGroup.querySelector("fieldset").appendChild(notDone);
@@ -371,7 +373,7 @@
     }
 
     function notDoneActive() {
-      var all = config.classes.map(function (c) { return c[0]; }).filter(function (c) { return c !== "gjennomfort"; });
+      var all = notDoneClasses(config);
       return state.framdrift.length === all.length && all.every(function (c) { return state.framdrift.indexOf(c) !== -1; });
     }
 

@@ -24,6 +24,20 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+class Counter:
+    """The next number nobody has taken, shared by a process and the children it forks after
+    making it: how jobs (here) and pages (planverk/parallel.py) are shared out as they go."""
+
+    def __init__(self) -> None:
+        self._value = multiprocessing.get_context("fork").Value("q", 0)
+
+    def take(self) -> int:
+        with self._value.get_lock():
+            taken = int(self._value.value)
+            self._value.value = taken + 1
+        return taken
+
+
 class ForkedJobError(RuntimeError):
     """A job failed in a child process (its traceback is printed on standard error)."""
 
@@ -32,14 +46,7 @@ def in_order(jobs: Sequence[Callable[[], list[T]]], *, processes: int = 1) -> li
     """Every job's results, concatenated in the jobs' order, made by up to ``processes`` processes."""
     if processes < 2 or len(jobs) < 2 or not hasattr(os, "fork"):
         return [item for job in jobs for item in job()]
-    counter = multiprocessing.get_context("fork").Value("q", 0)
-
-    def take() -> int:
-        with counter.get_lock():
-            taken = int(counter.value)
-            counter.value = taken + 1
-        return taken
-
+    take = Counter().take
     children: list[tuple[int, int]] = []  # (pid, read end of its pipe)
     sys.stdout.flush()
     sys.stderr.flush()

@@ -51,7 +51,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import multiprocessing
 import os
 import signal
 import sys
@@ -68,6 +67,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler, write_file
+
+from .forks import Counter
 
 ELSEWHERE = "planverk/rendered-elsewhere.html"  # the empty template of the pages a child renders
 WARNED = 3  # a child's exit status when it logged warnings (strict mode counts them in the parent)
@@ -96,19 +97,6 @@ class _ElsewhereFilter(logging.Filter):
         return not (message.startswith(SKIPPED) and message[len(SKIPPED):].removesuffix(SKIPPED_END) in self.sources)
 
 
-class _Counter:
-    """The next page nobody has taken, shared by the parent and its children (forked after it)."""
-
-    def __init__(self) -> None:
-        self._value = multiprocessing.get_context("fork").Value("q", 0)
-
-    def take(self) -> int:
-        with self._value.get_lock():
-            taken = int(self._value.value)
-            self._value.value = taken + 1
-        return taken
-
-
 class _Shares:
     """The build's pages shared out. The parent goes through them in MkDocs' order and, done with
     one, takes the next nobody has taken; the pages it passes over are the children's. A child
@@ -117,7 +105,7 @@ class _Shares:
     def __init__(self, pages: list[File]) -> None:
         self.pages = pages
         self.where = {f.src_uri: i for i, f in enumerate(pages)}
-        self.counter = _Counter()
+        self.counter = Counter()
         self.current = -1  # the page the parent works on now (or has just done)
         self.parent_pages = 0
 

@@ -10,6 +10,7 @@ import os
 from mkdocs.structure.files import InclusionLevel
 
 from planverk import parallel
+from planverk.forks import Counter
 
 
 class _Page:
@@ -68,7 +69,7 @@ def test_the_parent_renders_the_pages_it_takes_and_gives_the_rest_an_empty_templ
 
 
 def test_pages_are_shared_out_once_between_processes():
-    counter = parallel._Counter()
+    counter = Counter()
     pid = os.fork()
     if pid == 0:
         os._exit(0 if [counter.take() for _ in range(100)] else 1)

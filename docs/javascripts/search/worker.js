@@ -551,8 +551,11 @@ var planverkSearch = (function () {
           return search(message.data, serial, timing)
         })
       }).then(function (data) {
-        if (data !== null && data.timing) { data.timing.total_ms = Math.round((clock() - received) * 10) / 10; data.timing.query = message.data }
-        if (data !== null && data.timing) data.timing.posted_at = wall()
+        if (data !== null && data.timing) {
+          data.timing.total_ms = Math.round((clock() - received) * 10) / 10
+          data.timing.query = message.data
+          data.timing.posted_at = wall()
+        }
         if (data !== null && serial === latest) postMessage({ type: RESULT, data: data })
       }).catch(function (err) {
         console.warn("planverk search: " + err)

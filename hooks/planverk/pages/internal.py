@@ -19,7 +19,8 @@ from .base import Ctx
 
 def notes_block(ctx: Ctx, notes: tuple[m.Note, ...], *, title: str = "merknader", anchor: str = "intern-merknader") -> str:
     """A page's internal notes as a fragment (the «Intern» block), or "" when there are none."""
-    return entry_notes_block(ctx, [(n, None) for n in notes], title=title, anchor=anchor)
+    html = notes_html(ctx, notes, title=title, anchor=anchor)
+    return ctx.fragment(html) if html else ""
 
 
 def entry_notes_block(ctx: Ctx, notes: Iterable[tuple[m.Note, str | None]], *, title: str, anchor: str) -> str:
