@@ -4,18 +4,20 @@ Events and why:
 - on_config: load and validate data/ (all errors at once, build aborted with PluginError),
   and set the nav from the model (the nav is built after on_files, from config.nav).
 - on_files: add one generated page per entity (its edit link points at its YAML file; under
-  `mkdocs build` the pages are made by every core), and the open-data files (CSV, CSV for
-  Excel, XLSX, JSON, datapackage.json, one JSON per entity).
+  `mkdocs build` the pages are made by every core; a page outside the nav comes with its HTML,
+  planverk/pages/html.py and planverk/made.py, so MkDocs' Markdown loop only reads it), and
+  the open-data files (CSV, CSV for Excel, XLSX, JSON, datapackage.json, one JSON per entity).
   The staff's pages in docs/intern/ must be excluded from every build but the internal one
   (checked here).
 - on_page_content: put the page's HTML fragments in place of their placeholders, after
   Markdown ran (Python-Markdown re-parsing 10,000 table rows cost more than the pages), and
-  make every glossary abbreviation an <abbr title> in one pass over the page's text.
+  make every glossary abbreviation an <abbr title> in one pass over the page's text (a page
+  that came with its HTML has both); then the "Status per …" line under the heading.
 - on_files (search): write the search index, built from the model and the pages' own text
   (planverk/search), for the worker in docs/javascripts/search/ that Material's search UI
   talks to (overrides/base.html points it there). Under `mkdocs build` the files that are not
-  pages (exports, search index, feed) are made by a child process while MkDocs runs Markdown on
-  the other core, and on_env waits for it (planverk/parallel.py).
+  pages (exports, search index, feed) are made by a child process while the build goes on, and
+  on_post_build waits for it (planverk/parallel.py).
 - on_page_markdown: exclude every page from Material's search plugin, which would otherwise
   parse every page's HTML again for an index nothing reads (the plugin stays enabled because
   Material shows its search box only then).
@@ -24,11 +26,12 @@ Events and why:
   nav, not once per page (it was 35 % of a 10,000-measure build).
 - on_env: the publisher (extra.planverk.publisher) for the header and footer templates, and the
   nav cache for overrides/partials/nav.html.
-- on_env (last of all on_env events): wait for the files that are not pages; then the pages'
-  templates rendered on every core (planverk/parallel.py), for `mkdocs build` only (on_startup
-  says which command runs); on_post_page: the build takes its next page to render.
-- on_post_build: wait for the processes rendering pages, and drop the build's state, so
-  `mkdocs serve` rebuilds from fresh data; on_build_error: stop every child process.
+- on_env (last of all on_env events): the pages' templates rendered on every core
+  (planverk/parallel.py), for `mkdocs build` only (on_startup says which command runs);
+  on_post_page: the build takes its next page to render.
+- on_post_build: wait for the processes rendering pages and the one making the files that are
+  not pages, and drop the build's state, so `mkdocs serve` rebuilds from fresh data;
+  on_build_error: stop every child process.
 
 A build's state (the corpus, its index and abbreviations, made once, and the pages' HTML
 fragments) is a typed :class:`BuildState` that lives on that build's config object: each
@@ -60,11 +63,13 @@ from planverk.errors import DataErrors
 from planverk.feed import rss
 from planverk.index import Index
 from planverk.load import AUDIENCES, load
+from planverk.made import MadePage, make_page
 from planverk.model import Corpus
-from planverk.nav import build_nav, homes
+from planverk.nav import build_nav, homes, nav_paths
 from planverk.navcache import NavCache
 from planverk.pages import build_pages
 from planverk.pages.base import Page, expand
+from planverk.pages.html import Converter
 from planverk.pages.status import status_data_files
 from planverk.parallel import Background, RenderSplit, processes
 from planverk.publisher import Publisher, PublisherError, read_publisher
@@ -110,7 +115,7 @@ class _Split:
     build live here, not on the build's config: on_build_error gets no config."""
 
     allowed: bool = False
-    generating: Background = field(default_factory=Background)  # on_files to on_env
+    generating: Background = field(default_factory=Background)  # on_files to on_post_build
     running: RenderSplit = field(default_factory=RenderSplit)  # on_env to on_post_build
 
     def processes(self) -> int:
@@ -207,8 +212,13 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
     else:
         files.append(File.generated(config, "robots.txt", content="User-agent: *\nDisallow: /\n"))  # the internal handbook is never indexed
     handwritten = [(f.src_uri, f.content_string) for f in files.documentation_pages()]
+    # pages outside the nav (the measures) get their HTML where they are made; the nav names the others
+    in_nav = nav_paths(config.nav or [])
+    # PLANVERK_PAGE_HTML=0 leaves every page to MkDocs' Markdown (tests/site/test_made_pages.py compares)
+    html = Converter(config.markdown_extensions, config.mdx_configs, abbr=state.abbr, wanted=lambda path: path not in in_nav) \
+        if os.environ.get("PLANVERK_PAGE_HTML") != "0" else None
     pages = build_pages(corpus, directory_urls=config.use_directory_urls, index=state.index, abbr=state.abbr,
-                        processes=_SPLIT.processes())
+                        processes=_SPLIT.processes(), html=html)
     for page in pages:
         existing = files.get_file_from_path(page.path)
         if existing is not None:
@@ -218,6 +228,7 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
             file.edit_uri = f"../{page.edit}"  # relative to edit_uri, which points at docs/
         else:
             file.edit_uri = None
+        make_page(file, config, page)  # after edit_uri: the page reads it when made
         files.append(file)
         if page.fragments:
             state.fragments[page.path] = page.fragments
@@ -231,6 +242,8 @@ def on_files(files: Files, /, *, config: MkDocsConfig) -> Files:
         for path, content in _not_pages(config, state, pages, handwritten):
             files.append(File.generated(config, path, content=content))
     _timed("pages", start)
+    if os.environ.get("PLANVERK_TIMINGS"):
+        log.info(f"planverk timing pages-with-html={sum(p.html is not None for p in pages)}/{len(pages)}")
     return files
 
 
@@ -280,10 +293,7 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
     if state.nav_cache is None or state.nav is None:
         raise PluginError("planverk: no nav cache; on_nav did not run for this build")
     env.globals["planverk_nav"] = state.nav_cache.render
-    start = time.perf_counter()
-    if not _SPLIT.generating.join():
-        raise PluginError("Filene som ikke er sider (eksportene, søkeindeksen) ble ikke laget; feilen står over")
-    _timed("files-wait", start)  # how long the Markdown phase left us waiting for them
+    _SPLIT.generating.release()  # the files that are not pages: still being written (on_post_build waits)
     if _SPLIT.processes() > 1:
         _SPLIT.running.start(env, config, files, state.nav, count=_SPLIT.processes())
     return env
@@ -292,9 +302,10 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
 def on_page_content(html: str, /, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     start = time.perf_counter()
     state = _state(config)
-    # Abbreviations here only for what Markdown made: our fragments were written with them.
-    html = state.abbr.apply(html)
-    html = expand(html, state.fragments.get(page.file.src_uri, ()))
+    if not (isinstance(page, MadePage) and page.made):  # a made page's HTML has both already
+        # Abbreviations here only for what Markdown made: our fragments were written with them.
+        html = state.abbr.apply(html)
+        html = expand(html, state.fragments.get(page.file.src_uri, ()))
     stamp = state.stamp_lines.get(page.file.src_uri)
     if stamp is not None:  # "Status per …", "Sist endret …" right under the page's heading
         # the same line for every measure of a plan: made once (the plans by identity, not by value)
@@ -318,9 +329,15 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     start = time.perf_counter()
     warned, failed = _SPLIT.running.join()
     _timed("render-wait", start)  # how long the parent waited for the processes rendering pages
+    start = time.perf_counter()
+    generated = _SPLIT.generating.join()
+    _timed("files-wait", start)  # how long the parent waited for the files that are not pages
     if failed:
         _drop_state(config)
         raise PluginError(f"Byggingen av sidene feilet i {failed} av prosessene som lager sidene; feilen står over")
+    if not generated:
+        _drop_state(config)
+        raise PluginError("Filene som ikke er sider (eksportene, søkeindeksen) ble ikke laget; feilen står over")
     if warned:
         log.warning(f"Prosessene som lager sidene ga advarsler ({warned} av dem); advarslene står over")
     if os.environ.get("PLANVERK_TIMINGS"):

@@ -85,3 +85,15 @@ def homes(corpus: m.Corpus) -> dict[str, str]:
     """
     return {urls.page_of(x.ref): urls.page_of(x.parent.ref if x.parent else x.group.ref)
             for p in corpus.plans.values() for x in p.all_measures}
+
+
+def nav_paths(nav: Sequence[NavItem]) -> set[str]:
+    """Every page path in a nav made by :func:`build_nav`."""
+    found: set[str] = set()
+    for item in nav:
+        if isinstance(item, str):
+            found.add(item)
+            continue
+        for value in item.values():
+            found |= {value} if isinstance(value, str) else nav_paths(value)
+    return found

@@ -28,10 +28,12 @@ byte-identical.
 
 The files that are not pages (the exports, the XLSX above all, the search index and the feed:
 ~7 s at 10,000 measures) are made the same way, by :class:`Background`: a child forked in
-``on_files`` makes and writes them into the site folder while the parent runs the Markdown
-phase on the other core, and ``on_env`` waits for it. The files a page links to are in the
-build's file list as placeholders meanwhile (MkDocs checks links against that list), and are
-left out of MkDocs' copy once the child has written them.
+``on_files`` makes and writes them into the site folder while the parent goes on, and
+``on_post_build`` waits for it. Its work shares the cores with the pages' rendering: since the
+measure pages' Markdown is converted where they are made (planverk/pages/html.py), MkDocs'
+Markdown phase takes ~2 s, not ~13, and waiting for the child in ``on_env`` left one core idle
+for ~7 s. The files a page links to are in the build's file list as placeholders meanwhile
+(MkDocs checks links against that list), and are left out of MkDocs' copy (``on_env``).
 
 Tried and dropped, by measurement at 10,000 measures:
 - converting pages' Markdown in children too (each child sending the parent what
@@ -257,7 +259,7 @@ def _render(static: list[File], shares: _Shares, config: MkDocsConfig, nav: Navi
 @dataclass
 class Background(_Forked):
     """A child that makes the files that are not pages and writes them into the site folder:
-    forked in on_files, joined in on_env."""
+    forked in on_files, released in on_env, joined in on_post_build."""
 
     placeholders: list[File] = field(default_factory=list)  # files pages link to, written by the child
 
@@ -267,11 +269,15 @@ class Background(_Forked):
         taken = {f.src_uri for f in files if not f.generated_by}  # the docs folder's files and the theme's
         return hasattr(os, "fork") and self._fork(functools.partial(_child, functools.partial(_write, make, Path(site_dir), taken)))
 
-    def join(self) -> bool:
-        """Wait for the child; True when it wrote everything. Its placeholders are then left out of MkDocs' copy."""
+    def release(self) -> None:
+        """Leave the placeholders out of MkDocs' copy (on_env): the child writes those files."""
         for file in self.placeholders:
             file.inclusion = InclusionLevel.EXCLUDED
         self.placeholders = []
+
+    def join(self) -> bool:
+        """Wait for the child; True when it wrote everything."""
+        self.release()
         warned, failed = self._wait()
         return not (warned or failed)
 

@@ -51,13 +51,18 @@ def indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(prefix + line if line.strip() else "" for line in text.split("\n"))
 
 
-def yaml_str(value: str) -> str:
-    """A YAML double-quoted scalar holding ``value`` HTML-escaped.
+def meta_text(value: str) -> str:
+    """A front matter string as page.meta holds it: one line, HTML-escaped.
 
     Material's base.html puts page.meta.title and description into <head> unescaped, so
     front matter carries entities, never raw markup.
     """
-    return json.dumps(html.escape(" ".join(value.split()), quote=True), ensure_ascii=False)
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def yaml_str(value: str) -> str:
+    """A YAML double-quoted scalar holding ``value`` as :func:`meta_text` makes it."""
+    return json.dumps(meta_text(value), ensure_ascii=False)
 
 
 def plural(count: int, one: str, many: str) -> str:

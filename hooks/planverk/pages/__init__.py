@@ -23,9 +23,11 @@ __all__ = ["Page", "build_pages"]
 
 
 def build_pages(corpus: m.Corpus, *, directory_urls: bool = True, index: Index | None = None,
-                abbr: Abbreviations | None = None, processes: int = 1) -> list[Page]:
+                abbr: Abbreviations | None = None, processes: int = 1,
+                html: Callable[[Page], Page] | None = None) -> list[Page]:
     """Every generated page, in the site's order; ``processes`` > 1 shares the work out over
-    forked processes (planverk/forks.py) with the same result."""
+    forked processes (planverk/forks.py) with the same result. ``html`` (a
+    :class:`~planverk.pages.html.Converter`) gives pages their HTML in the same processes."""
     ctx = Ctx.create(corpus, directory_urls=directory_urls, index=index, abbr=abbr)
     jobs: list[Callable[[], list[Page]]] = [
         lambda: [home_page(ctx.at(urls.HOME)), *status_pages(ctx)],
@@ -39,7 +41,13 @@ def build_pages(corpus: m.Corpus, *, directory_urls: bool = True, index: Index |
         jobs.append(functools.partial(_plan, ctx, plan))
     jobs.append(lambda: [*theme_pages(ctx), *news_pages(ctx), glossary_page(ctx.at(urls.GLOSSARY)), errata_page(ctx.at(urls.ERRATA)),
                          open_data_page(ctx.at(urls.OPEN_DATA)), *document_pages(ctx)])
+    if html is not None:
+        jobs = [functools.partial(_with_html, job, html) for job in jobs]
     return in_order(jobs, processes=processes)
+
+
+def _with_html(job: Callable[[], list[Page]], html: Callable[[Page], Page]) -> list[Page]:
+    return [html(page) for page in job()]
 
 
 def _strategy(ctx: Ctx, strategy: m.Strategy) -> list[Page]:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import count
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from markupsafe import Markup
 
@@ -18,7 +18,10 @@ from ..index import Index
 from ..labels import SITE_LANGUAGE, editorial
 from ..prose import Prose
 from ..templating import Link, macros, render
-from ..text import md_text, yaml_str, year_month
+from ..text import md_text, meta_text, yaml_str, year_month
+
+if TYPE_CHECKING:
+    from .html import Html
 
 T = TypeVar("T")
 
@@ -37,6 +40,7 @@ class Page:
     fragments: tuple[str, ...] = ()  # HTML blocks that bypass Markdown, see Ctx.fragment
     template: str | None = None  # a template of overrides/ instead of main.html
     meta: tuple[tuple[str, str], ...] = ()  # more front matter (plain strings)
+    html: Html | None = None  # its HTML, made with the page where it could be (planverk/pages/html.py)
 
     @property
     def full_body(self) -> str:
@@ -44,7 +48,33 @@ class Page:
         return expand(self.body, self.fragments)
 
     @property
+    def source(self) -> str:
+        """The Markdown MkDocs converts: the body after the front matter (``mkdocs.utils.meta.get_data``)."""
+        return self.body.strip() + "\n"
+
+    @property
+    def front_matter(self) -> dict[str, Any]:
+        """The front matter as MkDocs reads it from :attr:`markdown` into ``page.meta``
+        (tests/site/test_made_pages.py compares)."""
+        data: dict[str, Any] = {"title": meta_text(self.title)}
+        if self.description:
+            data["description"] = meta_text(self.description)
+        if self.tags:
+            data["tags"] = [meta_text(t) for t in self.tags]
+        if self.hide:
+            data["hide"] = list(self.hide)
+        if self.template:
+            data["template"] = meta_text(self.template)
+        data.update((key, meta_text(value)) for key, value in self.meta)
+        if self.search_boost:
+            data["search"] = {"boost": self.search_boost}
+        elif self.search_exclude:
+            data["search"] = {"exclude": True}
+        return data
+
+    @property
     def markdown(self) -> str:
+        """The page as a Markdown file: its front matter, then its source."""
         lines = ["---", f"title: {yaml_str(self.title)}"]
         if self.description:
             lines.append(f"description: {yaml_str(self.description)}")
@@ -62,7 +92,7 @@ class Page:
         elif self.search_exclude:
             lines.append("search:\n  exclude: true")
         lines.append("---")
-        return "\n".join(lines) + "\n\n" + self.body.strip() + "\n"
+        return "\n".join(lines) + "\n\n" + self.source
 
 
 _COMMA, _NOTHING = Markup(", "), Markup()

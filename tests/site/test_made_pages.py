@@ -1,0 +1,59 @@
+"""Pages that come with their HTML (hooks/planverk/pages/html.py, hooks/planverk/made.py) are the
+pages MkDocs' own Markdown makes: builds with and without them are byte-identical, file by
+file, for the real data (every output), and for hostile data, whose titles carry markup that
+only the front matter's escaping keeps inert."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.utils import meta
+
+from hostile import hostile_copy
+from planverk.load import load
+from planverk.pages import build_pages
+from support import DATA, build_site
+
+pytestmark = pytest.mark.slow
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def _made(output: str) -> tuple[int, int]:
+    found = re.search(r"pages-with-html=(\d+)/(\d+)", output)
+    assert found is not None, output
+    return int(found[1]), int(found[2])
+
+
+@pytest.mark.parametrize(("config", "hostile"), [("mkdocs.yml", False), ("mkdocs.internal.yml", False),
+                                                 ("mkdocs.offline.yml", False), ("mkdocs.yml", True)])
+def test_pages_with_their_html_are_the_pages_mkdocs_makes(tmp_path, monkeypatch, config, hostile):
+    data = hostile_copy(tmp_path / "data") if hostile else DATA
+    monkeypatch.setenv("PLANVERK_TIMINGS", "1")
+    built = {}
+    for setting in ("0", "1"):
+        monkeypatch.setenv("PLANVERK_PAGE_HTML", setting)
+        build = build_site(tmp_path / f"site-{setting}", config=config, data=data)
+        assert build.returncode == 0, build.output
+        built[setting] = build
+    assert _made(built["0"].output)[0] == 0
+    made, pages = _made(built["1"].output)
+    assert 0 < made < pages  # some came with their HTML (the pages in the nav never do)
+    without, with_html = _files(built["0"].site), _files(built["1"].site)
+    assert without.keys() == with_html.keys()
+    assert sum(path.endswith(".html") for path in without) > 100
+    differ = [path for path in without if without[path] != with_html[path]]
+    assert not differ, differ[:5]
+
+
+@pytest.mark.parametrize("audience", ["public", "internal"])
+def test_front_matter_is_what_mkdocs_reads_from_the_page(tmp_path, audience):
+    """A made page gives MkDocs its front matter and Markdown directly (planverk/made.py): the
+    same MkDocs would read from the page's Markdown file."""
+    for data in (DATA, hostile_copy(tmp_path / "data")):
+        for page in build_pages(load(data, audience)):
+            assert meta.get_data(page.markdown) == (page.source, page.front_matter), page.path
