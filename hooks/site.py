@@ -161,7 +161,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PublisherError as exc:
         raise PluginError(str(exc)) from None
     try:
-        corpus = load(data, audience)
+        corpus = load(data, audience, processes=_SPLIT.processes())
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
     index = Index(corpus)

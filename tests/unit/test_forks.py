@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from corpora import Data, plan_with_groups
+from planverk import model as m
+from planverk.errors import DataErrors
 from planverk.forks import ForkedJobError, in_order
 from planverk.load import load
 from planverk.pages import build_pages
@@ -76,3 +78,34 @@ def test_pages_made_by_two_processes_are_the_pages_of_one(tmp_path):
     # the same pages; only the serial numbers in the fragments' placeholders may differ
     assert [(p.title, p.full_body, p.description, p.edit, p.fragments) for p in one] == \
            [(p.title, p.full_body, p.description, p.edit, p.fragments) for p in two]
+
+
+def _loaded(data: Path, audience: str, processes: int) -> object:
+    try:
+        return load(data, audience, processes=processes)
+    except DataErrors as exc:
+        return exc.errors
+
+
+@pytest.mark.parametrize("audience", ["public", "internal"])
+def test_data_read_by_two_processes_is_the_data_read_by_one(tmp_path, audience):
+    data = Data(tmp_path / "data")
+    for k in range(4):
+        plan_with_groups(data, f"plan-{k}", sizes=(3, 2))
+    root = data.write()
+    one, two = _loaded(root, audience, 1), _loaded(root, audience, 2)
+    assert isinstance(one, m.Corpus)
+    assert one == two
+
+
+def test_errors_found_by_two_processes_are_the_errors_found_by_one(tmp_path):
+    data = Data(tmp_path / "data")
+    for k in range(4):
+        plan_with_groups(data, f"plan-{k}", sizes=(3, 2))
+    root = data.write()
+    for k in (0, 2, 3):  # errors in several files, some read by each process
+        plan = root / "plans" / f"plan-{k}.yml"
+        plan.write_text(plan.read_text(encoding="utf-8").replace("\"title\": ", "\"titel\": ", 1), encoding="utf-8")
+    one, two = _loaded(root, "public", 1), _loaded(root, "public", 2)
+    assert isinstance(one, list) and len({e.file for e in one}) >= 3
+    assert one == two

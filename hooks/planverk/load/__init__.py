@@ -28,8 +28,9 @@ _WHAT = {"organisation": "organisasjonen", "theme": "temaet", "plan": "planen", 
          "document": "dokumentet"}
 
 
-def load(root: Path | str, audience: str = "public") -> m.Corpus:
-    """Load and validate the data folder ``root`` for ``audience`` ('public' or 'internal')."""
+def load(root: Path | str, audience: str = "public", *, processes: int = 1) -> m.Corpus:
+    """Load and validate the data folder ``root`` for ``audience`` ('public' or 'internal');
+    ``processes`` > 1 reads the files in forked processes too."""
     if audience not in AUDIENCES:
         raise ValueError(f"audience must be one of {AUDIENCES}, not {audience!r}")
     root = Path(root)
@@ -40,7 +41,7 @@ def load(root: Path | str, audience: str = "public") -> m.Corpus:
     report = Report()
     found = survey(root, report)
     schemas = schemas_of(root, report, found)
-    files, hidden = read_files(root, audience, report, schemas, found)
+    files, hidden = read_files(root, audience, report, schemas, found, processes=processes)
     if report.errors:
         _build_the_rest(report, files, root, audience)
         raise DataErrors(report.errors)

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import DataError
+from ..forks import in_order
 from ..schema import Schemas, strip_internal
 from ..yamlload import Loaded, YamlSyntaxError, load_yaml
 from . import prosefiles
@@ -190,27 +193,41 @@ def _prose_folder(root: Path, folder: Path, report: Report, regular: Callable[[P
 PROSE = "prose"  # the survey's key for Markdown prose files (in folders beside their data file)
 
 
-def read_files(root: Path, audience: str, report: Report, schemas: Schemas, survey: dict[str, list[Path]]) -> tuple[Files, list[File]]:
+def read_files(root: Path, audience: str, report: Report, schemas: Schemas, survey: dict[str, list[Path]], *,
+               processes: int = 1) -> tuple[Files, list[File]]:
     """The data files by layout key, read and validated; and the wholly internal files that a
-    public build leaves out (the internal view of them names internal targets)."""
-    found: Files = {}
-    hidden: list[File] = []
+    public build leaves out (the internal view of them names internal targets).
+
+    ``processes`` > 1 reads the files in forked processes too (planverk/forks.py): parsing
+    and validating is ~85 % of a load (3.7 of 4.3 s at 10,000 measures), file by file."""
     prose: dict[Path, list[Path]] = {}  # data file -> its prose files
     for path in survey.get(PROSE, []):
         prose.setdefault(path.parent.parent / f"{path.parent.name}.yml", []).append(path)
+    jobs: list[Callable[[], list[tuple[str, File | None, list[DataError]]]]] = []
     for key, schema in LAYOUT.items():
         paths = survey.get(key, [])
         if key.endswith(".yml") and not paths and not (root / key).is_symlink():
             report.add(display(root, root / key), "filen mangler; den må finnes")
-        for path in paths:
-            file = _read_one(root, audience, report, schemas, path, schema, prose.get(path, []))
-            if file is None:
-                continue
-            if file.internal and audience != "internal":
-                hidden.append(file)  # nothing of it reaches a public build
-                continue
-            found.setdefault(key, []).append(file)
+        jobs += [functools.partial(_read_job, root, audience, schemas, key, path, schema, prose.get(path, [])) for path in paths]
+    found: Files = {}
+    hidden: list[File] = []
+    for key, file, errors in in_order(jobs, processes=processes):
+        report.errors += errors
+        if file is None:
+            continue
+        if file.internal and audience != "internal":
+            hidden.append(file)  # nothing of it reaches a public build
+            continue
+        found.setdefault(key, []).append(file)
     return found, hidden
+
+
+def _read_job(root: Path, audience: str, schemas: Schemas, key: str, path: Path, schema: str,
+              prose_paths: list[Path]) -> list[tuple[str, File | None, list[DataError]]]:
+    """One file read, with the errors found in it (a report of its own: the job may run in another process)."""
+    report = Report()
+    file = _read_one(root, audience, report, schemas, path, schema, prose_paths)
+    return [(key, file, report.errors)]
 
 
 def read_text(name: str, path: Path, report: Report) -> str | None:
