@@ -74,6 +74,7 @@ from planverk.pages.status import status_data_files
 from planverk.parallel import Background, RenderSplit, processes
 from planverk.publisher import Publisher, PublisherError, read_publisher
 from planverk.search import index_files
+from planverk.translations import translations
 
 log = get_plugin_logger("planverk")
 
@@ -293,6 +294,7 @@ def on_env(env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) ->
     if state.nav_cache is None or state.nav is None:
         raise PluginError("planverk: no nav cache; on_nav did not run for this build")
     env.globals["planverk_nav"] = state.nav_cache.render
+    env.globals["planverk_t"] = translations(env, config.theme["language"])  # Material's UI strings, looked up once
     _SPLIT.generating.release()  # the files that are not pages: still being written (on_post_build waits)
     if _SPLIT.processes() > 1:
         _SPLIT.running.start(env, config, files, state.nav, count=_SPLIT.processes())

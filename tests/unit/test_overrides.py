@@ -85,3 +85,28 @@ def test_nav_override_is_materials_nav_inside_the_cache_call():
     ours = _body((REPO / "overrides/partials/nav.html").read_text(encoding="utf-8"))
     theirs = _body((MATERIAL / "partials/nav.html").read_text(encoding="utf-8"))
     assert ours == "\n{%- call planverk_nav(page) -%}" + theirs + "{%- endcall %}\n"
+
+
+def test_language_override_looks_up_the_build_s_table_when_there_is_one():
+    _pinned("partials/language.html",
+            "{% macro t(key) %}{{ lang.t(key) or fallback.t(key) or key }}{% endmacro %}",
+            "{% macro t(key) %}{{ planverk_t(key) if planverk_t is defined else (lang.t(key) or fallback.t(key) or key) }}{% endmacro %}")
+
+
+def test_the_table_answers_every_key_as_material_s_macros_do():
+    """planverk_t (hooks/planverk/translations.py) against Material's own partials/language.html."""
+    import jinja2
+
+    from planverk.translations import translations
+
+    loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(REPO / "overrides")), jinja2.FileSystemLoader(str(MATERIAL))])
+    theirs = (MATERIAL / "partials/language.html").read_text(encoding="utf-8")
+    keys = ["header", "footer", "search.placeholder", "toc", "nav", "clipboard.copy", "source.file.date.created", "no-such-key"]
+    probe = "{% import 'material-language.html' as lang with context %}" + "|".join(f"{{{{ lang.t('{k}') }}}}" for k in keys)
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.DictLoader({"material-language.html": theirs, "probe.html": probe}), loader]))
+    config = {"theme": {"language": "custom"}}
+    expected = env.get_template("probe.html").render(config=config)
+    t = translations(env, "custom")
+    assert "|".join(str(t(k)) for k in keys) == expected
+    assert "Toppfelt" in expected and "no-such-key" in expected  # our Norwegian string, and a key nobody knows
+    assert t("header") is t("header")  # looked up once
