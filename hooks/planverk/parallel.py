@@ -36,10 +36,11 @@ for ~7 s. The files a page links to are in the build's file list as placeholders
 (MkDocs checks links against that list), and are left out of MkDocs' copy (``on_env``).
 
 Tried and dropped, by measurement at 10,000 measures:
-- converting pages' Markdown in children too (each child sending the parent what
-  ``Page.render`` made): the parent still reads every page and runs every plugin event, ~0.5 ms
-  a page, and the children share the second core with the files above; one pair of builds took
-  40.9 s with it and 41.1 s without, for 6 s more CPU;
+- converting pages' Markdown in children forked for it (each sending the parent what
+  ``Page.render`` made), while the files above were still made during the Markdown phase: the
+  children shared the second core with them; one pair of builds took 40.9 s with it and 41.1 s
+  without, for 6 s more CPU. What worked instead: the Markdown converted where the pages are
+  made (planverk/pages/html.py), and the files above waited for at the end;
 - making the exports from ``on_config`` on, while the parent makes the pages (the child waiting
   for MkDocs to clean the site folder before writing): 45.4 / 44.7 / 45.7 s against
   44.9 / 43.2 / 43.3 s for one child from ``on_files``, builds taken in turns.

@@ -103,7 +103,8 @@ def test_the_table_answers_every_key_as_material_s_macros_do():
     theirs = (MATERIAL / "partials/language.html").read_text(encoding="utf-8")
     keys = ["header", "footer", "search.placeholder", "toc", "nav", "clipboard.copy", "source.file.date.created", "no-such-key"]
     probe = "{% import 'material-language.html' as lang with context %}" + "|".join(f"{{{{ lang.t('{k}') }}}}" for k in keys)
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader([jinja2.DictLoader({"material-language.html": theirs, "probe.html": probe}), loader]))
+    ours = jinja2.DictLoader({"material-language.html": theirs, "probe.html": probe})
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader([ours, loader]))
     config = {"theme": {"language": "custom"}}
     expected = env.get_template("probe.html").render(config=config)
     t = translations(env, "custom")
