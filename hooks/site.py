@@ -61,6 +61,7 @@ from planverk import exports, stamps, urls
 from planverk.abbr import Abbreviations
 from planverk.errors import DataErrors
 from planverk.feed import rss
+from planverk.forks import processes
 from planverk.index import Index
 from planverk.load import AUDIENCES, load
 from planverk.made import MadePage, make_page
@@ -71,7 +72,7 @@ from planverk.pages import build_pages
 from planverk.pages.base import Page, expand
 from planverk.pages.html import Converter
 from planverk.pages.status import status_data_files
-from planverk.parallel import Background, RenderSplit, processes
+from planverk.parallel import Background, RenderSplit
 from planverk.publisher import Publisher, PublisherError, read_publisher
 from planverk.search import index_files
 from planverk.translations import translations

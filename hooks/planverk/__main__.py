@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .collect.cli import add_commands as add_report_commands
 from .errors import DataError, DataErrors
+from .forks import processes
 from .importer.cli import add_commands as add_import_commands
 from .load import load
 
@@ -35,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         corpus = None
         for audience in ("internal", "public"):
             try:
-                corpus = load(args.data, audience)
+                corpus = load(args.data, audience, processes=processes())  # the files read on every core
             except DataErrors as exc:
                 found += [e for e in exc.errors if e not in found]
         if found:

@@ -25,6 +25,16 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+def processes() -> int:
+    """How many processes share the work: PLANVERK_PROCESSES, else one per core this process may use."""
+    setting = os.environ.get("PLANVERK_PROCESSES", "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
 class Counter:
     """The next number nobody has taken, shared by a process and the children it forks after
     making it: how jobs (here) and pages (planverk/parallel.py) are shared out as they go."""

@@ -78,16 +78,6 @@ WARNED = 3  # a child's exit status when it logged warnings (strict mode counts 
 SKIPPED, SKIPPED_END = "Page skipped: '", "'. Generated empty output."  # MkDocs' log line for a page rendered empty
 
 
-def processes() -> int:
-    """How many processes render pages: PLANVERK_PROCESSES, else one per core this process may use."""
-    setting = os.environ.get("PLANVERK_PROCESSES", "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        return int(setting)
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
-
-
 class _ElsewhereFilter(logging.Filter):
     """Drops MkDocs' "Page skipped" line for the pages a child renders (their output is not empty there)."""
 
