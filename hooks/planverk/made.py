@@ -20,6 +20,8 @@ from .pages.html import Html
 
 
 class MadePage(MkPage):
+    """MkDocs' page for a generated file that came with its HTML (``made`` once render used it)."""
+
     def __init__(self, file: File, config: MkDocsConfig, page: Page, html: Html) -> None:
         super().__init__(None, file, config)  # as MkDocs makes a page outside the nav
         self._page = page

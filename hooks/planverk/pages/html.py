@@ -9,10 +9,11 @@ on_page_content does for the other pages. The bridge (planverk/made.py) hands th
 MkDocs as the page's content, so MkDocs' loop only reads it.
 
 What MkDocs adds to Markdown on a page: it rewrites and checks relative links (``.md`` files,
-anchors) and collects the ids links may point at. A page whose Markdown makes a relative link
-or image (or to an anchor it lacks) is left to MkDocs (:meth:`Converter.html` returns None); the ids are collected here,
-from the whole content (MkDocs sees those of Markdown only, not those of our fragments).
-No MkDocs import: the bridge passes the site's ``markdown_extensions``.
+anchors) and collects the ids links may point at. A page whose Markdown links to another file
+(or shows an image), or to an anchor it lacks, is left to MkDocs (:meth:`Converter.html`
+returns None). The ids are collected here from the whole content (MkDocs sees those Markdown
+made, not those of our fragments). No MkDocs import: the bridge passes the site's
+``markdown_extensions``.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from ..abbr import Abbreviations
 from .base import Page, expand
 
 # an element's id, or an <a name>: what MkDocs collects as the anchors a link may point at
-_ANCHOR = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]+)"|<a\s[^<>]*?\bname="([^"]+)"')
+_ANCHOR = re.compile(r'<[a-zA-Z][^<>]*?\sid="([^"]+)"|<a\s[^<>]*?\sname="([^"]+)"')
 
 
 @dataclass(frozen=True, slots=True)
