@@ -4,7 +4,9 @@ Prints one line per size on stdout:
   measures=N pages=P build_s=X floor_s=F build_s/floor_s=R plain_mkdocs_s=Y overhead=Z html_kb_per_page=W peak_rss_mb=M
 where floor_s is MkDocs + Material building the same number of minimal pages (a heading and
 a sentence each, at the same paths, with the same nav, theme, plugins and extensions, no
-hook): what any site of that many pages costs, measured in the same run. plain_mkdocs_s is
+hook): what any site of that many pages costs, measured in the same run. Our build and the
+floor are built in turns, twice each (--runs); build_s and floor_s are the faster of each,
+every run goes to stderr, and peak_rss_mb is the larger. plain_mkdocs_s is
 MkDocs building our pages written out as plain Markdown files (no hooks), and
 overhead = (build_s - plain_mkdocs_s) / build_s; it is built only below 5,000 measures
 (--plain-below), where it takes minutes, not a quarter of an hour. Phase timings of our hook
@@ -122,7 +124,7 @@ def html_stats(site: Path) -> tuple[int, float]:
     return len(pages), total / len(pages) / 1024
 
 
-def bench(size: int | None, work: Path, *, plain: bool = True, floor: bool = True) -> str:
+def bench(size: int | None, work: Path, *, plain: bool = True, floor: bool = True, runs: int = 2) -> str:
     if size is None:
         data, measures = REPO / "data", None
     else:
@@ -133,18 +135,28 @@ def bench(size: int | None, work: Path, *, plain: bool = True, floor: bool = Tru
     for folder in ("ours", "floor", "plain"):
         shutil.rmtree(work / f"{folder}-{size or 'real'}", ignore_errors=True)
     ours = project(work / f"ours-{size or 'real'}", data)
-    build_s, rss, output = run([sys.executable, "-m", "mkdocs", "build", "-f", str(ours / "mkdocs.yml")], ours)
+    reference = floor_project(work / f"floor-{size or 'real'}", data) if floor else None
+    # Ours and the floor built in turns, `runs` times each; the faster of each is reported (this
+    # VM's noise moves one 10,000-measure build by a few seconds either way), every run on stderr.
+    times: dict[str, list[float]] = {"ours": [], "floor": []}
+    rss, output = 0.0, ""
+    for _ in range(runs):
+        seconds, peak, output = run([sys.executable, "-m", "mkdocs", "build", "-f", str(ours / "mkdocs.yml")], ours)
+        times["ours"].append(seconds)
+        rss = max(rss, peak)
+        if reference is not None:
+            times["floor"].append(run([sys.executable, "-m", "mkdocs", "build", "-f", str(reference / "mkdocs.yml")], reference)[0])
+    print(f"  [{size or 'real'}] runs build_s={' '.join(f'{t:.1f}' for t in times['ours'])} "
+          f"floor_s={' '.join(f'{t:.1f}' for t in times['floor'])}", file=sys.stderr)
+    build_s = min(times["ours"])
+    floor_s = min(times["floor"]) if times["floor"] else float("nan")
     if measures is None:
         measures = sum(len(p.measures) for p in load(data, "public").plans.values())
     pages, kb = html_stats(ours / "site/public")
-    floor_s = float("nan")
-    if floor:
-        reference = floor_project(work / f"floor-{size or 'real'}", data)
-        floor_s, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-f", str(reference / "mkdocs.yml")], reference)
     plain_s = float("nan")
     if plain:
-        reference = plain_project(work / f"plain-{size or 'real'}", data)
-        plain_s, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-f", str(reference / "mkdocs.yml")], reference)
+        plain_ref = plain_project(work / f"plain-{size or 'real'}", data)
+        plain_s, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-f", str(plain_ref / "mkdocs.yml")], plain_ref)
     for line in output.splitlines():
         if "planverk timing" in line:
             print(f"  [{measures}] {line.split('planverk timing', 1)[1].strip()}", file=sys.stderr)
@@ -160,6 +172,7 @@ def main() -> None:
     parser.add_argument("--skip-plain", action="store_true", help="do not build the plain-MkDocs reference (development runs)")
     parser.add_argument("--plain-below", type=int, default=5000, help="build the plain reference only below this many measures")
     parser.add_argument("--skip-floor", action="store_true", help="do not build the minimal-pages floor")
+    parser.add_argument("--runs", type=int, default=2, help="builds of ours and of the floor, in turns; the faster of each is printed")
     parser.add_argument("--work", type=Path, help="build in this folder and keep it: the synthetic data (data-N) and "
                                                   "our public sites (ours-N/site/public), which bench_search.py and "
                                                   "bench_status.py measure instead of building them again")
@@ -170,7 +183,7 @@ def main() -> None:
         for size in sizes:
             plain = not args.skip_plain and (size is None or size < args.plain_below)
             try:
-                print(bench(size, work, plain=plain, floor=not args.skip_floor), flush=True)
+                print(bench(size, work, plain=plain, floor=not args.skip_floor, runs=max(1, args.runs)), flush=True)
             except (Exception, SystemExit) as exc:  # one failed size is reported; the others still run
                 print(f"measures={size or 'real'} failed: {exc}", file=sys.stderr, flush=True)
 
