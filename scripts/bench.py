@@ -52,6 +52,11 @@ def run(cmd: list[str], cwd: Path) -> tuple[float, float, str]:
     return seconds, usage.ru_maxrss / 1024, output
 
 
+def build(root: Path, config: str = "mkdocs.yml") -> tuple[float, float, str]:
+    """``mkdocs build`` of the project at ``root``: wall seconds, peak RSS (MB), output."""
+    return run([sys.executable, "-m", "mkdocs", "build", "-f", str(root / config)], root)
+
+
 def project(root: Path, data: Path) -> Path:
     root.mkdir(parents=True)
     for name in ("docs", "overrides", "hooks"):
@@ -141,11 +146,11 @@ def bench(size: int | None, work: Path, *, plain: bool = True, floor: bool = Tru
     times: dict[str, list[float]] = {"ours": [], "floor": []}
     rss, output = 0.0, ""
     for _ in range(runs):
-        seconds, peak, output = run([sys.executable, "-m", "mkdocs", "build", "-f", str(ours / "mkdocs.yml")], ours)
+        seconds, peak, output = build(ours)
         times["ours"].append(seconds)
         rss = max(rss, peak)
         if reference is not None:
-            times["floor"].append(run([sys.executable, "-m", "mkdocs", "build", "-f", str(reference / "mkdocs.yml")], reference)[0])
+            times["floor"].append(build(reference)[0])
     print(f"  [{size or 'real'}] runs build_s={' '.join(f'{t:.1f}' for t in times['ours'])} "
           f"floor_s={' '.join(f'{t:.1f}' for t in times['floor'])}", file=sys.stderr)
     build_s = min(times["ours"])
@@ -156,7 +161,7 @@ def bench(size: int | None, work: Path, *, plain: bool = True, floor: bool = Tru
     plain_s = float("nan")
     if plain:
         plain_ref = plain_project(work / f"plain-{size or 'real'}", data)
-        plain_s, _, _ = run([sys.executable, "-m", "mkdocs", "build", "-f", str(plain_ref / "mkdocs.yml")], plain_ref)
+        plain_s, _, _ = build(plain_ref)
     for line in output.splitlines():
         if "planverk timing" in line:
             print(f"  [{measures}] {line.split('planverk timing', 1)[1].strip()}", file=sys.stderr)

@@ -189,7 +189,7 @@ def build(work: Path, measures: int, *, reuse: bool = False) -> dict[str, Path]:
         sites["online"] = public
         configs.remove("mkdocs.yml")
     for config in configs:
-        bench.run([sys.executable, "-m", "mkdocs", "build", "-f", str(project / config)], project)
+        bench.build(project, config)
     return sites
 
 

@@ -85,7 +85,7 @@ def one(size: int, work: Path) -> str:
         if not data.exists():
             synthetic.write(data, measures=size, seed=1)
         root = bench.project(work / f"site-{size}", data)
-        bench.run([sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")], root)
+        bench.build(root)
         site = root / "site/public"
     figures = measure(site)
     return f"status measures={size} " + " ".join(f"{k}={v}" for k, v in figures.items())

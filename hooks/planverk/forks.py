@@ -5,8 +5,8 @@ The planverk core's use of more cores (no MkDocs here): making the pages and the
 files (:func:`planverk.load.files.read_files`, ~3.7 s), which would run on one core while the
 other one waits. Each process takes the next job nobody has taken from a counter they share,
 so a slow job (a plan with many measures) does not leave the others idle; a child sends what
-its jobs returned to the parent, pickled, once it is done. The result is what running the jobs in order
-in one process returns: the jobs must not depend on each other's side effects.
+its jobs returned to the parent, pickled, once it is done. The result is what running the jobs
+in order in one process returns: the jobs must not depend on each other's side effects.
 
 Where ``os.fork`` is missing, or one process is asked for, the jobs run here, in order.
 """

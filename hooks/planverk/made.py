@@ -25,6 +25,7 @@ class MadePage(MkPage):
     def __init__(self, file: File, config: MkDocsConfig, page: Page, html: Html) -> None:
         super().__init__(None, file, config)  # as MkDocs makes a page outside the nav
         self._page = page
+        self._source = page.source  # one string: render compares what plugins left with it
         self._html: Html | None = html
         self.made = False  # True once render took our HTML: its content is complete
 
@@ -34,10 +35,10 @@ class MadePage(MkPage):
             self._html = None  # render converts what the plugin read
             super().read_source(config)
             return
-        self.markdown, self.meta = self._page.source, self._page.front_matter
+        self.markdown, self.meta = self._source, self._page.front_matter
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        if self._html is None or self.markdown != self._page.source:
+        if self._html is None or self.markdown != self._source:  # the same object unless a plugin changed it
             super().render(config, files)
             return
         self.content = self._html.content

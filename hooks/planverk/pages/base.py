@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -52,45 +53,44 @@ class Page:
         """The Markdown MkDocs converts: the body after the front matter (``mkdocs.utils.meta.get_data``)."""
         return self.body.strip() + "\n"
 
+    def _front(self) -> Iterator[tuple[str, Any]]:
+        """The front matter's fields in order, their text as written (unescaped)."""
+        yield "title", self.title
+        if self.description:
+            yield "description", self.description
+        if self.tags:
+            yield "tags", list(self.tags)
+        if self.hide:
+            yield "hide", list(self.hide)
+        if self.template:
+            yield "template", self.template
+        yield from self.meta
+        if self.search_boost:
+            yield "search", {"boost": self.search_boost}
+        elif self.search_exclude:
+            yield "search", {"exclude": True}
+
     @property
     def front_matter(self) -> dict[str, Any]:
-        """The front matter as MkDocs reads it from :attr:`markdown` into ``page.meta``
-        (tests/site/test_made_pages.py compares)."""
-        data: dict[str, Any] = {"title": meta_text(self.title)}
-        if self.description:
-            data["description"] = meta_text(self.description)
-        if self.tags:
-            data["tags"] = [meta_text(t) for t in self.tags]
-        if self.hide:
-            data["hide"] = list(self.hide)
-        if self.template:
-            data["template"] = meta_text(self.template)
-        data.update((key, meta_text(value)) for key, value in self.meta)
-        if self.search_boost:
-            data["search"] = {"boost": self.search_boost}
-        elif self.search_exclude:
-            data["search"] = {"exclude": True}
-        return data
+        """The front matter as MkDocs reads it from :attr:`markdown` into ``page.meta``: text
+        HTML-escaped (tests/site/test_made_pages.py compares)."""
+        def text(value: Any) -> Any:
+            return meta_text(value) if isinstance(value, str) else value
+        return {key: [text(v) for v in value] if isinstance(value, list) else text(value) for key, value in self._front()}
 
     @property
     def markdown(self) -> str:
         """The page as a Markdown file: its front matter, then its source."""
-        lines = ["---", f"title: {yaml_str(self.title)}"]
-        if self.description:
-            lines.append(f"description: {yaml_str(self.description)}")
-        if self.tags:
-            lines.append("tags:")
-            lines.extend(f"  - {yaml_str(t)}" for t in self.tags)
-        if self.hide:
-            lines.append("hide:")
-            lines.extend(f"  - {h}" for h in self.hide)
-        if self.template:
-            lines.append(f"template: {yaml_str(self.template)}")
-        lines.extend(f"{key}: {yaml_str(value)}" for key, value in self.meta)
-        if self.search_boost:
-            lines.append(f"search:\n  boost: {self.search_boost}")
-        elif self.search_exclude:
-            lines.append("search:\n  exclude: true")
+        lines = ["---"]
+        for key, value in self._front():
+            if isinstance(value, list):  # Material's names in hide are written bare
+                lines.append(f"{key}:")
+                lines.extend(f"  - {v if key == 'hide' else yaml_str(v)}" for v in value)
+            elif isinstance(value, dict):
+                lines.append(f"{key}:")
+                lines.extend(f"  {k}: {json.dumps(v)}" for k, v in value.items())
+            else:
+                lines.append(f"{key}: {yaml_str(value)}")
         lines.append("---")
         return "\n".join(lines) + "\n\n" + self.source
 
